@@ -1,0 +1,34 @@
+"""Options and error handling shared by the subcommands."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from .. import edition as edition_config
+from ..errors import RezidentError
+
+edition_option = click.option(
+    "--edition", "edition_path", type=click.Path(path_type=Path, exists=True),
+    help="The edition's edition.toml or its folder (default: found from the working directory).")
+
+
+def load_edition(path: Path | None) -> edition_config.Edition:
+    return edition_config.load(path)
+
+
+def reports_errors(func: Callable) -> Callable:
+    """Turn a RezidentError into one line on stderr and its exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except RezidentError as exc:
+            click.echo(str(exc), err=True)
+            raise SystemExit(exc.exit_code) from None
+
+    return wrapper

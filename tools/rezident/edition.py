@@ -1,0 +1,133 @@
+"""The edition's configuration (``edition.toml``) as typed objects.
+
+Every command finds the edition by walking up from the working directory to
+the first folder holding ``edition.toml`` (or is given ``--edition PATH``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+CONFIG_NAME = "edition.toml"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One transcript of the edition and the metadata it lacks."""
+
+    file: Path            # absolute path of the transcript
+    id: str               # the TEI document's xml:id and file stem
+    profile: str          # name of the conventions profile
+    kind: str             # cable, report, letter, decision, lecture, record ...
+    metadata: dict[str, Any] = field(default_factory=dict)  # every other key
+
+    def tei_path(self, tei_dir: Path) -> Path:
+        return tei_dir / f"{self.id}.xml"
+
+
+@dataclass(frozen=True)
+class Edition:
+    root: Path
+    id: str
+    version: str
+    title: str
+    editors: tuple[str, ...]
+    publisher: str
+    pub_place: str
+    licence: str
+    licence_url: str
+    languages: tuple[str, ...]
+    description: str
+    transcripts_dir: Path
+    tei_dir: Path
+    output_dir: Path
+    sources: tuple[Source, ...]
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def registers_dir(self) -> Path:
+        return self.tei_dir / "registers"
+
+    def source_by_id(self, doc_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == doc_id), None)
+
+    def source_for_file(self, path: Path) -> Source | None:
+        path = path.resolve()
+        return next((s for s in self.sources if s.file.resolve() == path), None)
+
+
+def find_config(start: Path | None = None) -> Path:
+    """The nearest ``edition.toml`` at or above ``start``."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    raise ConfigError(f"no {CONFIG_NAME} in {here} or any folder above it",
+                      hint="run the command inside an edition, pass --edition PATH, "
+                           "or start one with `rezident init DIR`")
+
+
+def load(path: Path | None = None) -> Edition:
+    """Read the edition's configuration; ``path`` is the file or its folder."""
+    if path is None:
+        path = find_config()
+    elif path.is_dir():
+        path = path / CONFIG_NAME
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path} does not exist", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", path=path) from None
+    root = path.parent.resolve()
+    meta = data.get("edition")
+    if not isinstance(meta, dict):
+        raise ConfigError("the [edition] table is missing", path=path,
+                          hint="see the README for the keys it needs")
+    for key in ("id", "title"):
+        if not meta.get(key):
+            raise ConfigError(f"[edition] needs a `{key}`", path=path)
+    paths = data.get("paths", {})
+    transcripts = root / paths.get("transcripts", "transcripts")
+    sources = []
+    seen: set[str] = set()
+    for number, entry in enumerate(data.get("source", []), start=1):
+        for key in ("file", "id", "profile"):
+            if not entry.get(key):
+                raise ConfigError(f"source {number} needs a `{key}`", path=path)
+        if entry["id"] in seen:
+            raise ConfigError(f"source id {entry['id']!r} is used twice", path=path,
+                              hint="every source needs its own id")
+        seen.add(entry["id"])
+        rest = {k: v for k, v in entry.items() if k not in {"file", "id", "profile", "kind"}}
+        sources.append(Source(file=(transcripts / entry["file"]).resolve(), id=entry["id"],
+                              profile=entry["profile"], kind=entry.get("kind", "document"),
+                              metadata=rest))
+    return Edition(
+        root=root,
+        id=meta["id"],
+        version=str(meta.get("version", "0.1.0")),
+        title=meta["title"],
+        editors=tuple(meta.get("editors", [])),
+        publisher=meta.get("publisher", ""),
+        pub_place=meta.get("pub-place", ""),
+        licence=meta.get("licence", ""),
+        licence_url=meta.get("licence-url", ""),
+        languages=tuple(meta.get("languages", ["en"])),
+        description=meta.get("description", ""),
+        transcripts_dir=transcripts,
+        tei_dir=root / paths.get("tei", "tei"),
+        output_dir=root / paths.get("output", "output"),
+        sources=tuple(sources),
+        raw=data,
+    )

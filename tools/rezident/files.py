@@ -1,0 +1,29 @@
+"""Writing files so that nothing already written is lost.
+
+A file is written to a temporary sibling and renamed into place: readers see
+the old file or the new one, never half of one, and a failure leaves the old
+file untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: bytes | str, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``data`` in one step (same-filesystem rename)."""
+    if isinstance(data, str):
+        data = data.encode(encoding)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
