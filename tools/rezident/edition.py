@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import resources
 from .errors import ConfigError
 
 CONFIG_NAME = "edition.toml"
@@ -56,6 +57,18 @@ class Edition:
     @property
     def registers_dir(self) -> Path:
         return self.tei_dir / "registers"
+
+    @property
+    def schema_dir(self) -> Path:
+        """The edition's own ``schema/`` if it has one, else rezident's."""
+        own = self.root / "schema"
+        return own if own.is_dir() else resources.shipped_schema_dir()
+
+    @property
+    def xslt_dir(self) -> Path:
+        """The edition's own ``xslt/`` if it has one, else rezident's."""
+        own = self.root / "xslt"
+        return own if own.is_dir() else resources.shipped_xslt_dir()
 
     def source_by_id(self, doc_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == doc_id), None)
