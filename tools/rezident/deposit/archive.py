@@ -1,0 +1,106 @@
+"""A bag as one file (zip or tar) and back.
+
+An archive unpacks to one folder named after the bag (RFC 8493 §4.2).
+Entries are sorted and carry the bagging date as their time, so the same
+bag always gives the same archive. The tar is uncompressed, as several
+preservation services require; the zip is deflated.
+"""
+
+from __future__ import annotations
+
+import tarfile
+import zipfile
+from datetime import date, datetime, timezone
+from pathlib import Path, PurePosixPath
+
+from ..errors import RezidentError
+
+FORMATS = {"zip": ".zip", "tar": ".tar"}
+
+
+def archive_format(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(".zip"):
+        return "zip"
+    if name.endswith((".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")):
+        return "tar"
+    return None
+
+
+def _entries(bag: Path) -> list[Path]:
+    return sorted(bag.rglob("*"), key=lambda p: p.relative_to(bag).as_posix())
+
+
+def write_archive(bag: Path, target: Path, fmt: str, when: date) -> None:
+    """Write the bag folder ``bag`` to ``target`` (a temporary name the caller renames)."""
+    stamp = datetime(when.year, when.month, when.day, tzinfo=timezone.utc)
+    top = bag.name
+    if fmt == "zip":
+        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for path in _entries(bag):
+                name = f"{top}/{path.relative_to(bag).as_posix()}"
+                info = zipfile.ZipInfo(name + ("/" if path.is_dir() else ""),
+                                       date_time=stamp.timetuple()[:6])
+                info.create_system = 3  # Unix, so the permissions below are read
+                if path.is_dir():
+                    info.external_attr = (0o40755 << 16) | 0x10
+                    archive.writestr(info, b"")
+                else:
+                    info.external_attr = 0o100644 << 16
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    with open(path, "rb") as src, archive.open(info, "w") as dst:
+                        while block := src.read(1 << 20):
+                            dst.write(block)
+    elif fmt == "tar":
+        with tarfile.open(target, "w", format=tarfile.PAX_FORMAT) as archive:
+            for path in [bag, *_entries(bag)]:
+                name = top if path == bag else f"{top}/{path.relative_to(bag).as_posix()}"
+                info = archive.gettarinfo(str(path), arcname=name)
+                info.mtime = stamp.timestamp()
+                info.uid = info.gid = 0
+                info.uname = info.gname = ""
+                info.mode = 0o755 if path.is_dir() else 0o644
+                if path.is_dir():
+                    archive.addfile(info)
+                else:
+                    with open(path, "rb") as src:
+                        archive.addfile(info, src)
+    else:
+        raise ValueError(f"unknown archive format {fmt!r}")
+
+
+def _safe_name(name: str, archive: Path) -> PurePosixPath:
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts or "\\" in name:
+        raise RezidentError(f"the archive holds an unsafe path {name!r}", path=archive,
+                            hint="it would unpack outside its folder; do not trust this archive")
+    return path
+
+
+def extract(archive: Path, into: Path) -> Path:
+    """Unpack ``archive`` into ``into`` and return the bag folder inside it."""
+    fmt = archive_format(archive)
+    try:
+        if fmt == "zip":
+            with zipfile.ZipFile(archive) as zf:
+                for info in zf.infolist():
+                    _safe_name(info.filename, archive)
+                zf.extractall(into)
+        elif fmt == "tar":
+            with tarfile.open(archive) as tf:
+                for member in tf.getmembers():
+                    _safe_name(member.name, archive)
+                    if not (member.isfile() or member.isdir()):
+                        raise RezidentError(f"the archive holds a link or device {member.name!r}",
+                                            path=archive, hint="a bag holds only files and folders")
+                tf.extractall(into, filter="data")
+        else:
+            raise RezidentError("not a bag folder, .zip or .tar", path=archive, hint="give the "
+                                "folder holding bagit.txt or an archive of one")
+    except (zipfile.BadZipFile, tarfile.TarError, OSError) as exc:
+        raise RezidentError(f"cannot unpack the archive: {exc}", path=archive) from None
+    candidates = [p.parent for p in into.rglob("bagit.txt")]
+    if not candidates:
+        raise RezidentError("the archive holds no bag (no bagit.txt)", path=archive)
+    return min(candidates, key=lambda p: len(p.parts))
+

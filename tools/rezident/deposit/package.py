@@ -1,0 +1,214 @@
+"""Packaging the edition as a bag: check, copy, describe, seal, move into place.
+
+The bag is assembled in a hidden temporary folder beside its destination and
+renamed into place only when complete, so a failed deposit leaves nothing
+half-written and an existing bag is never replaced without ``force``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from .. import __version__
+from ..edition import Edition
+from ..errors import ConfigError, RezidentError
+from . import bagit_format as fmt
+from . import metadata, payload
+from .archive import FORMATS, write_archive
+
+# (stage, files done, files in all) for a progress display
+Progress = Callable[[str, int, int], None]
+
+TAG_DC = "dc.xml"
+TAG_CORPUS = "tei-corpus.xml"
+SHOWN_FINDINGS = 5
+
+
+class InvalidEdition(RezidentError):
+    """The edition does not validate, so it is not packaged."""
+
+
+@dataclass(frozen=True)
+class Deposit:
+    """A finished deposit: where it is and what it holds."""
+
+    path: Path
+    files: int          # payload files
+    octets: int         # payload size
+    built: tuple[str, ...]  # "html", "pdf": the outputs it includes
+
+
+def bag_name(edition: Edition) -> str:
+    return f"{edition.id}-{edition.version}"
+
+
+def today() -> date:
+    """Today (UTC), or the day of SOURCE_DATE_EPOCH for reproducible packages."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    seconds = int(epoch) if epoch.isdigit() else time.time()
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+
+
+def validation_findings(edition: Edition) -> list[str]:
+    """The edition's validation findings, one line each; empty when it is valid.
+
+    The only place the deposit asks the validator.
+    """
+    findings = [f"{s.tei_path(edition.tei_dir)}: error: source {s.id!r} has no TEI document "
+                "(run `rezident convert`)"
+                for s in edition.sources if not s.tei_path(edition.tei_dir).is_file()]
+    try:
+        from ..validate import validate_edition
+    except ImportError:
+        raise RezidentError("the validator (rezident.validate) is not available, so the "
+                            "edition cannot be checked", hint="pass --allow-invalid to "
+                            "package it unchecked") from None
+    report = validate_edition(edition)
+    findings.extend(str(finding) for finding in report.findings if finding.severity == "error")
+    return findings
+
+
+def bag_info(edition: Edition, fixities: dict[str, fmt.Fixity], when: date) -> str:
+    octets = sum(f.size for f in fixities.values())
+    fields = [("Source-Organization", edition.publisher or ", ".join(edition.editors)
+               or edition.title)]
+    fields += [("Contact-Name", editor) for editor in edition.editors]
+    fields += [
+        ("External-Description", edition.description or edition.title),
+        ("External-Identifier", f"{edition.id}@{edition.version}"),
+        ("Bagging-Date", when.isoformat()),
+        ("Bag-Size", fmt.human_size(octets)),
+        ("Payload-Oxum", fmt.payload_oxum(fixities)),
+        ("Bag-Software-Agent", f"rezident {__version__}"),
+    ]
+    return fmt.tag_text(fields)
+
+
+def _check_require(edition: Edition, require: Collection[str]) -> list[str]:
+    unknown = sorted(set(require) - set(payload.BUILT))
+    if unknown:
+        raise ConfigError(f"--require knows html and pdf, not {', '.join(unknown)}")
+    built = payload.built_kinds(edition)
+    missing = [kind for kind in payload.BUILT if kind in require and kind not in built]
+    if missing:
+        where = ", ".join(str(payload.built_dir(edition, kind)) for kind in missing)
+        raise RezidentError(f"the edition has no {' and no '.join(k.upper() for k in missing)} "
+                            f"built ({where} is empty or missing)",
+                            hint="run `rezident build` first")
+    return built
+
+
+def make_deposit(edition: Edition, out_dir: Path | None = None, *,
+                 serialization: str = "dir", require: Collection[str] = (),
+                 allow_invalid: bool = False, force: bool = False,
+                 bagging_date: date | None = None, progress: Progress | None = None) -> Deposit:
+    """Package ``edition`` as a BagIt bag (``serialization``: dir, zip or tar)."""
+    if serialization not in ("dir", *FORMATS):
+        raise ConfigError(f"unknown serialization {serialization!r}")
+    built = _check_require(edition, require)
+    if not allow_invalid:
+        findings = validation_findings(edition)
+        if findings:
+            shown = "; ".join(findings[:SHOWN_FINDINGS])
+            more = len(findings) - SHOWN_FINDINGS
+            raise InvalidEdition(
+                f"the edition does not validate, so it is not packaged: {shown}"
+                + (f" (and {more} more)" if more > 0 else ""),
+                hint="fix them (`rezident validate` lists all) or pass --allow-invalid")
+    when = bagging_date or today()
+    out_dir = (out_dir or edition.output_dir / "deposit").resolve()
+    name = bag_name(edition)
+    target = out_dir / (name + FORMATS.get(serialization, ""))
+    if (target.exists() or target.is_symlink()) and not force:
+        raise ConfigError(f"{target} already exists", path=target,
+                          hint="pass --force to replace it, or --out another folder")
+    files = payload.collect(edition)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=out_dir))
+    try:
+        bag = staging / name
+        fixities = _write_bag(edition, bag, files, when, progress)
+        if serialization == "dir":
+            _replace(bag, target)
+        else:
+            if progress:
+                progress(f"writing {target.name}", 0, 1)
+            partial = staging / target.name
+            write_archive(bag, partial, serialization, when)
+            os.replace(partial, target)
+            if progress:
+                progress(f"writing {target.name}", 1, 1)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return Deposit(target, len(fixities), sum(f.size for f in fixities.values()),
+                   tuple(built))
+
+
+def _replace(new: Path, target: Path) -> None:
+    """Rename ``new`` to ``target``; an old ``target`` moves aside into the staging folder
+    (removed with it) only once the new one can take its place."""
+    if not (target.exists() or target.is_symlink()):
+        os.rename(new, target)
+        return
+    aside = new.parent / f"{target.name}.old"
+    os.rename(target, aside)
+    try:
+        os.rename(new, target)
+    except OSError:
+        os.rename(aside, target)
+        raise
+
+
+def _write_bag(edition: Edition, bag: Path, files: dict[str, Path], when: date,
+               progress: Progress | None) -> dict[str, fmt.Fixity]:
+    total = len(files)
+    done = 0
+
+    def copied(_: object) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress("copying and hashing", done, total)
+
+    paths = sorted(files)
+    results = fmt.parallel_map(lambda p: fmt.copy_with_fixity(files[p], bag / p), paths, copied)
+    fixities = dict(zip(paths, results))
+
+    members = []
+    for path in paths:
+        if path.startswith("data/tei/") and path.endswith(".xml"):
+            try:
+                member = metadata.read_member(path, bag / path)
+            except Exception as exc:  # lxml's XMLSyntaxError and friends
+                raise RezidentError(f"not well-formed XML: {exc}", path=files[path]) from None
+            if member is not None:
+                members.append(member)
+    order = {f"data/tei/{s.tei_path(edition.tei_dir).relative_to(edition.tei_dir).as_posix()}": i
+             for i, s in enumerate(edition.sources)}
+    members.sort(key=lambda m: (order.get(m.bag_path, len(order)), m.bag_path))
+    documents = [m for m in members if m.bag_path in order]
+
+    tags = {
+        "bagit.txt": fmt.bagit_txt().encode(),
+        "bag-info.txt": bag_info(edition, fixities, when).encode(),
+        TAG_DC: metadata.dublin_core(edition, documents, payload.media_types(fixities), when,
+                                     members),
+        TAG_CORPUS: metadata.corpus_document(edition, members, documents, when),
+    }
+    for algorithm in fmt.ALGORITHMS:
+        tags[f"manifest-{algorithm}.txt"] = fmt.manifest_text(fixities, algorithm).encode()
+    tag_fixities = {}
+    for tag_name, data in tags.items():
+        (bag / tag_name).write_bytes(data)
+        tag_fixities[tag_name] = fmt.fixity_of(bag / tag_name)
+    for algorithm in fmt.ALGORITHMS:
+        (bag / f"tagmanifest-{algorithm}.txt").write_text(
+            fmt.manifest_text(tag_fixities, algorithm), encoding="utf-8")
+    return fixities
