@@ -1,0 +1,1 @@
+"""Validation of the edition's TEI: RELAX NG, Schematron and cross-document checks."""
