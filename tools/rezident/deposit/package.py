@@ -127,7 +127,7 @@ def make_deposit(edition: Edition, out_dir: Path | None = None, *,
     name = bag_name(edition)
     target = out_dir / (name + FORMATS.get(serialization, ""))
     if (target.exists() or target.is_symlink()) and not force:
-        raise ConfigError(f"{target} already exists", path=target,
+        raise ConfigError("a deposit of this version is already there", path=target,
                           hint="pass --force to replace it, or --out another folder")
     files = payload.collect(edition)
     out_dir.mkdir(parents=True, exist_ok=True)
