@@ -1,0 +1,15 @@
+"""Fixtures of the deposit tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deposit_samples import write_edition
+from rezident import edition as edition_config
+
+
+@pytest.fixture
+def small_edition(tmp_path: Path) -> edition_config.Edition:
+    return write_edition(tmp_path / "edition")
