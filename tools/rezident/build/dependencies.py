@@ -1,0 +1,153 @@
+"""What a document depends on beyond its own file: the register entries it points to.
+
+A document page shows the names, variants and cover names of the people,
+organisations and places it mentions, so it must be rebuilt when one of those
+entries changes, and only then: editing Beriya's entry rebuilds the documents
+that mention Beriya, not the edition. Pointers are read generically (any
+attribute token ``file.xml#id`` or ``file.xml`` that resolves to an existing
+file), so foreign TEI with its own authority files is handled the same way.
+An entry's hash covers the entries it points to in turn (a person's
+affiliation names an organisation).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .hashing import FileHashes, digest
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def _tokens(value: str) -> Iterator[str]:
+    for token in value.split():
+        if token.startswith("#"):
+            continue
+        file_part = token.split("#", 1)[0]
+        scheme = file_part.split("/", 1)[0]
+        if ":" in scheme:  # http:, urn:, mailto: ... are not files of the edition
+            continue
+        if "#" in token or file_part.endswith(".xml"):
+            yield token
+
+
+def pointer_key(base: Path, token: str, root: Path) -> str | None:
+    """``token`` written in a file in folder ``base`` as ``path#id`` relative to ``root``;
+    None when it names no existing file."""
+    file_part, _, fragment = token.partition("#")
+    target = Path(os.path.normpath(base / file_part))
+    if not target.is_file():
+        return None
+    try:
+        name = target.relative_to(root).as_posix()
+    except ValueError:
+        name = target.as_posix()
+    return f"{name}#{fragment}" if fragment else name
+
+
+def read_pointers(tei_path: Path, root: Path) -> list[str]:
+    """Every pointer from ``tei_path`` into another file (sorted, unique)."""
+    from lxml import etree
+
+    found: set[str] = set()
+    base = tei_path.parent
+    own = tei_path.resolve()
+    parser_args = dict(events=("start",), resolve_entities=False, no_network=True,
+                       load_dtd=False, huge_tree=False, remove_comments=True)
+    for _, element in etree.iterparse(str(tei_path), **parser_args):
+        for value in element.attrib.values():
+            for token in _tokens(value):
+                key = pointer_key(base, token, root)
+                if key is not None and (root / key.split("#", 1)[0]).resolve() != own:
+                    found.add(key)
+    return sorted(found)
+
+
+class Registers:
+    """Hashes of the files and entries documents point to.
+
+    ``known`` maps a register's content hash to its parsed entries
+    ``{id: [own hash, [pointers]]}`` from a previous build, so an unchanged
+    register is not parsed again; ``parsed`` holds what to remember.
+    """
+
+    def __init__(self, root: Path, hashes: FileHashes,
+                 known: dict[str, dict[str, list]] | None = None):
+        self.root = root
+        self.hashes = hashes
+        self._known = known or {}
+        self.parsed: dict[str, dict[str, list]] = {}
+        self._entries: dict[str, dict[str, list]] = {}  # file name -> entries
+        self._closure: dict[str, str] = {}
+
+    def _path(self, name: str) -> Path:
+        path = Path(name)
+        return path if path.is_absolute() else self.root / path
+
+    def _file_entries(self, name: str) -> dict[str, list]:
+        entries = self._entries.get(name)
+        if entries is None:
+            file_hash = self.hashes.of(self._path(name))
+            entries = self._known.get(file_hash)
+            if entries is None:
+                entries = _parse_entries(self._path(name), self.root)
+            self.parsed[file_hash] = entries
+            self._entries[name] = entries
+        return entries
+
+    def hash_of(self, pointer: str, _seen: frozenset[str] = frozenset()) -> str:
+        """The hash of what ``pointer`` names, including what that points to in turn."""
+        if pointer in self._closure:
+            return self._closure[pointer]
+        name, _, fragment = pointer.partition("#")
+        path = self._path(name)
+        if not path.is_file():
+            value = digest("missing", pointer)
+        elif not fragment:
+            value = self.hashes.of(path)
+        else:
+            entry = self._file_entries(name).get(fragment)
+            if entry is None:
+                value = digest("missing", pointer)
+            else:
+                own, targets = entry
+                seen = _seen | {pointer}
+                value = digest(own, *(f"{t}={self.hash_of(t, seen)}" for t in targets
+                                      if t not in seen))
+        if not _seen:  # a value computed inside a cycle depends on the path taken
+            self._closure[pointer] = value
+        return value
+
+    def hash_of_all(self, pointers: Iterable[str]) -> str:
+        return digest(*(f"{p}={self.hash_of(p)}" for p in pointers))
+
+
+def _parse_entries(path: Path, root: Path) -> dict[str, list]:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             remove_comments=True)
+    tree = etree.parse(str(path), parser)
+    entries: dict[str, list] = {}
+    for element in tree.iter():
+        ident = element.get(XML_ID)
+        if not ident:
+            continue
+        targets: set[str] = set()
+        for sub in element.iter():
+            for value in sub.attrib.values():
+                for token in _tokens(value):
+                    key = pointer_key(path.parent, token, root)
+                    if key is not None:
+                        targets.add(key)
+            for value in sub.attrib.values():  # same-file pointers: "#org-nkvd"
+                for token in value.split():
+                    if token.startswith("#") and len(token) > 1:
+                        rel = pointer_key(path.parent, path.name, root)
+                        if rel is not None:
+                            targets.add(f"{rel}{token}")
+        own = digest(etree.tostring(element, method="c14n"))
+        entries[ident] = [own, sorted(targets)]
+    return entries

@@ -1,0 +1,89 @@
+"""Content hashes of the files a build reads, remembered by their stat data.
+
+Staleness is decided by content, never by timestamps: a file touched but not
+changed is not rebuilt, and a file changed within the same clock tick is. To
+keep a no-op build of thousands of documents fast, each file's hash is
+remembered together with its size, inode, mtime and ctime (as git's index
+does), and read again only when one of those moved. A hash is remembered only
+once the file is older than ``SETTLE_NS``: a file written in the same instant
+as it was hashed could change again without its timestamps moving.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+SETTLE_NS = 2_000_000_000
+_CHUNK = 1 << 20
+
+
+def digest(*parts: str | bytes) -> str:
+    """A short, stable hash of ``parts`` (each one framed, so ("ab", "c") != ("a", "bc"))."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def hash_file(path: Path) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+StatKey = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
+
+
+def stat_key(st: os.stat_result) -> StatKey:
+    return (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+
+
+class FileHashes:
+    """File hashes, memoized by stat data; ``known`` is what a previous build remembered."""
+
+    def __init__(self, known: dict[str, tuple[StatKey, str]] | None = None):
+        self._known = known or {}
+        self._now = time.time_ns()
+        self.fresh: dict[str, tuple[StatKey, str]] = {}  # what to remember for next time
+        self.hashed = 0  # files actually read, for tests and the benchmark
+
+    def of(self, path: Path, st: os.stat_result | None = None) -> str:
+        key = str(path)
+        st = st if st is not None else os.stat(path)
+        skey = stat_key(st)
+        known = self._known.get(key)
+        if known is not None and known[0] == skey:
+            self.fresh[key] = known
+            return known[1]
+        value = hash_file(path)
+        self.hashed += 1
+        if self._now - max(st.st_mtime_ns, st.st_ctime_ns) > SETTLE_NS:
+            self.fresh[key] = (skey, value)
+        return value
+
+    def of_tree(self, root: Path, include: Iterable[str] = ("**/*",)) -> str:
+        """One hash for every file under ``root`` matching ``include`` (names and contents)."""
+        if not root.is_dir():
+            return digest("missing", str(root))
+        files: set[Path] = set()
+        for pattern in include:
+            files.update(p for p in root.glob(pattern) if p.is_file() and not _ignored(p, root))
+        parts: list[str] = []
+        for path in sorted(files):
+            parts += [path.relative_to(root).as_posix(), self.of(path)]
+        return digest(*parts)
+
+
+def _ignored(path: Path, root: Path) -> bool:
+    """Editor droppings and byte code are not inputs."""
+    rel = path.relative_to(root).parts
+    return (any(part.startswith(".") or part == "__pycache__" for part in rel)
+            or path.suffix in {".pyc", ".pyo", ".swp"} or path.name.endswith("~"))

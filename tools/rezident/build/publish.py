@@ -1,0 +1,117 @@
+"""Build into a copy of the published folder, then swap the two in one step.
+
+The copy is made of hard links (cheap: no file is read), the build replaces
+or adds files in it and removes stale ones, and ``publish`` exchanges it with
+the published folder (``renameat2(RENAME_EXCHANGE)`` on Linux: readers see
+the old site or the new one, never a mixture). Until then the published
+folder is not touched, so a build that fails or is interrupted leaves it as
+it was. Because a file in the copy may share its inode with the published
+one, a file is never rewritten in place: ``make_room`` unlinks it before the
+renderer writes it anew.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically; False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EPERM):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+def _link_tree(src: Path, dst: Path) -> None:
+    """``dst`` as a copy of ``src`` made of hard links (copies where links fail)."""
+    for folder, dirs, files in os.walk(src):
+        rel = os.path.relpath(folder, src)
+        target = dst / rel if rel != "." else dst
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            source = os.path.join(folder, name)
+            try:
+                os.link(source, target / name, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(source, target / name, follow_symlinks=False)
+
+
+class StagedTree:
+    """A writable copy of ``published``, kept in ``work`` until it is published."""
+
+    def __init__(self, published: Path, work: Path):
+        self.published = published
+        self.root = work / published.name
+        self.backup = work / f"{published.name}.previous"
+
+    def recover(self) -> None:
+        """Undo the half of a non-atomic swap that a crash may have left."""
+        if not self.published.exists() and self.backup.exists():
+            os.replace(self.backup, self.published)
+        if self.backup.exists():
+            shutil.rmtree(self.backup)
+
+    def prepare(self) -> Path:
+        if self.root.exists():
+            shutil.rmtree(self.root)
+        if self.published.is_dir():
+            _link_tree(self.published, self.root)
+        else:
+            self.root.mkdir(parents=True)
+        return self.root
+
+    def make_room(self, outputs: Iterable[str]) -> None:
+        """Remove files (relative to the tree) that a step is about to write or has dropped."""
+        for rel in outputs:
+            path = self.root / rel
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except IsADirectoryError:
+                shutil.rmtree(path)
+                continue
+            _prune_empty(path.parent, self.root)
+
+    def publish(self) -> None:
+        self.published.parent.mkdir(parents=True, exist_ok=True)
+        if not self.published.exists():
+            os.replace(self.root, self.published)
+            return
+        if _exchange(self.root, self.published):
+            shutil.rmtree(self.root)  # now the previous output
+            return
+        os.replace(self.published, self.backup)
+        os.replace(self.root, self.published)
+        shutil.rmtree(self.backup)
+
+    def discard(self) -> None:
+        if self.root.exists():
+            shutil.rmtree(self.root)
+
+
+def _prune_empty(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

@@ -1,0 +1,106 @@
+"""The stages' own code, as the build calls it: the one place that knows their APIs.
+
+A ``Toolkit`` makes the validator and the renderers (once per process: each
+compiles its schemas or stylesheets when made) and calls them. The build's
+tests swap in a subclass with stand-ins. Everything here imports its stage
+lazily, so a build with nothing to do never loads saxonche or WeasyPrint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..edition import Edition
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One validation finding, as the build keeps and reports it."""
+
+    text: str        # the one line to print: "tei/x.xml:42:17: error: ... [rule]"
+    error: bool      # False for warnings, which do not stop a build
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What every worker process needs to set its tools up (picklable)."""
+
+    tei_dir: Path
+    xslt_dir: Path
+    schema_dir: Path
+    edition: Edition | None
+
+
+class Toolkit:
+    """The real validator and renderers."""
+
+    # Python packages whose source takes part in each stage's key: changing the
+    # renderer's code rebuilds what it renders.
+    code: dict[str, tuple[str, ...]] = {
+        "validate": ("validate",),
+        "html": ("html",),
+        "pdf": ("pdf",),
+    }
+    # Libraries whose version takes part in each stage's key.
+    libraries: dict[str, tuple[str, ...]] = {
+        "validate": ("lxml", "saxonche"),
+        "html": ("saxonche",),
+        "pdf": ("saxonche", "weasyprint"),
+    }
+
+    # --- made once per process ------------------------------------------
+    def make(self, name: str, setting: Setting) -> Any:
+        return getattr(self, f"make_{name}")(setting)
+
+    def make_validator(self, setting: Setting) -> Any:
+        from ..validate import Validator
+
+        return Validator(setting.schema_dir, edition=setting.edition)
+
+    def make_html(self, setting: Setting) -> Any:
+        from ..html import HtmlRenderer
+
+        return HtmlRenderer(setting.xslt_dir, edition=setting.edition)
+
+    def make_pdf(self, setting: Setting) -> Any:
+        from ..pdf import PdfRenderer
+
+        return PdfRenderer(setting.xslt_dir, edition=setting.edition)
+
+    # --- called per document or per edition ------------------------------
+    def validate(self, validator: Any, tei_path: Path) -> list[Finding]:
+        return [_finding(f) for f in validator.validate_file(tei_path)]
+
+    def validate_collection(self, validator: Any, tei_paths: list[Path]) -> list[Finding]:
+        return [_finding(f) for f in validator.check_collection(tei_paths)]
+
+    def render_html(self, renderer: Any, tei_path: Path, out_dir: Path) -> tuple[list[Path], bytes]:
+        return list(renderer.render_document(tei_path, out_dir)), renderer.summarize(tei_path)
+
+    def render_collection(self, renderer: Any, summaries: Iterable[bytes], out_dir: Path) -> list[Path]:
+        return list(renderer.render_collection(summaries, out_dir))
+
+    def copy_assets(self, renderer: Any, out_dir: Path) -> list[Path]:
+        return list(renderer.copy_assets(out_dir))
+
+    def build_search_index(self, site_dir: Path) -> list[Path]:
+        from ..html import build_search_index
+
+        build_search_index(site_dir)
+        index = site_dir / "pagefind"
+        return [p for p in index.rglob("*") if p.is_file()] if index.is_dir() else []
+
+    def render_pdf(self, renderer: Any, tei_path: Path, out_pdf: Path) -> list[Path]:
+        return [renderer.render_document(tei_path, out_pdf)]
+
+    def render_volume(self, renderer: Any, tei_paths: list[Path], out_pdf: Path,
+                      registers_dir: Path | None) -> list[Path]:
+        return [renderer.render_volume(tei_paths, out_pdf, registers_dir=registers_dir)]
+
+
+def _finding(finding: Any) -> Finding:
+    severity = str(getattr(finding, "severity", "error")).lower()
+    return Finding(text=str(finding), error=severity not in {"warning", "info"})
