@@ -1,0 +1,233 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  A document in print: its heading (title, date, kind, classification and the
+  facts of the header), its text, the comments no anchor points to, and, when
+  it is printed on its own, the legend of the marks and a colophon. The
+  legend is made by running the text templates on sample TEI, so it always
+  shows the marks exactly as the text prints them.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:job="urn:rezident:print"
+    xmlns:p="urn:rezident:print:functions"
+    xmlns:rz="https://rezident.example/ns/functions"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- ======================================================= header facts -->
+
+  <xsl:function name="p:edition-title" as="xs:string">
+    <xsl:param name="edition" as="element(job:edition)?"/>
+    <xsl:param name="doc" as="document-node()?"/>
+    <xsl:sequence select="(normalize-space($edition/@title)[.],
+        normalize-space($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'edition'])[.],
+        'Edition')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="p:editors" as="xs:string*">
+    <xsl:param name="edition" as="element(job:edition)?"/>
+    <xsl:param name="doc" as="document-node()?"/>
+    <xsl:variable name="given" select="$edition/job:editor ! normalize-space()[.]"/>
+    <xsl:sequence select="if (exists($given)) then $given
+        else $doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:editor ! normalize-space()[.]"/>
+  </xsl:function>
+
+  <xsl:function name="p:document-title" as="xs:string">
+    <xsl:param name="doc" as="document-node()?"/>
+    <xsl:sequence select="if ($doc/tei:TEI) then rz:title($doc/tei:TEI) else '(untitled)'"/>
+  </xsl:function>
+
+  <!-- The licence: the edition's, else the one the document declares. -->
+  <xsl:function name="p:licence" as="map(xs:string, xs:string)">
+    <xsl:param name="edition" as="element(job:edition)?"/>
+    <xsl:param name="doc" as="document-node()?"/>
+    <xsl:variable name="declared" select="($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt
+                                          /tei:availability/tei:licence)[1]"/>
+    <xsl:sequence select="map {
+        'name': (normalize-space($edition/@licence)[.], normalize-space($declared)[.], '')[1],
+        'url': (normalize-space($edition/@licence-url)[.], normalize-space($declared/@target)[.], '')[1] }"/>
+  </xsl:function>
+
+  <xsl:function name="p:capitalize" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if ($s) then rz:capitalize($s) else ''"/>
+  </xsl:function>
+
+  <!-- "reissue-ref" -> "Reissue ref". -->
+  <xsl:function name="p:type-label" as="xs:string">
+    <xsl:param name="type" as="xs:string?"/>
+    <xsl:sequence select="if ($type) then p:capitalize(replace($type, '[-_]', ' ')) else 'Reference'"/>
+  </xsl:function>
+
+  <!-- ===================================================== the document -->
+
+  <xsl:template match="tei:TEI" mode="document">
+    <xsl:param name="edition" as="element(job:edition)?" tunnel="yes"/>
+    <xsl:param name="standalone" as="xs:boolean" select="false()" tunnel="yes"/>
+    <article class="tei-document" id="{(@xml:id, generate-id())[1]}">
+      <xsl:sequence select="p:lang(.)"/>
+      <xsl:apply-templates select="tei:teiHeader" mode="heading"/>
+      <xsl:if test="$standalone">
+        <xsl:call-template name="legend">
+          <xsl:with-param name="compact" select="true()"/>
+        </xsl:call-template>
+      </xsl:if>
+      <div class="doc-text">
+        <xsl:apply-templates select="tei:text/(tei:front, tei:body, tei:back, tei:group)" mode="text"/>
+      </div>
+      <xsl:call-template name="unanchored-notes">
+        <xsl:with-param name="tei" select="."/>
+      </xsl:call-template>
+      <xsl:if test="$standalone">
+        <xsl:call-template name="colophon">
+          <xsl:with-param name="edition" select="$edition"/>
+          <xsl:with-param name="doc" select="root(.)"/>
+        </xsl:call-template>
+      </xsl:if>
+    </article>
+  </xsl:template>
+
+  <xsl:template match="tei:teiHeader" mode="heading">
+    <xsl:variable name="tei" select=".."/>
+    <xsl:variable name="kicker" select="(p:capitalize(rz:kind($tei)), rz:classification($tei))[.]"/>
+    <header class="doc-head">
+      <xsl:if test="exists($kicker)">
+        <p class="doc-kicker">{string-join($kicker, ' · ')}</p>
+      </xsl:if>
+      <h1 class="doc-title">{rz:title($tei)}</h1>
+      <p class="doc-date">{rz:date-label($tei)}</p>
+      <dl class="doc-facts">
+        <xsl:if test="rz:sender($tei)">
+          <dt>From</dt><dd>{rz:sender($tei)}</dd>
+        </xsl:if>
+        <xsl:if test="rz:addressee($tei)">
+          <dt>To</dt><dd>{rz:addressee($tei)}</dd>
+        </xsl:if>
+        <xsl:apply-templates select="tei:fileDesc/tei:sourceDesc/*" mode="heading"/>
+      </dl>
+    </header>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDesc/tei:bibl | tei:sourceDesc/tei:biblStruct
+                       | tei:sourceDesc/tei:biblFull | tei:sourceDesc/tei:listBibl" mode="heading">
+    <dt>Source</dt>
+    <dd>
+      <xsl:for-each select="if (*) then * else .">
+        <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+        <xsl:choose>
+          <xsl:when test="self::tei:title"><i>{normalize-space()}</i></xsl:when>
+          <xsl:otherwise>{normalize-space()}</xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </dd>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDesc/tei:msDesc" mode="heading">
+    <dt>Archive</dt>
+    <dd>{string-join(tei:msIdentifier/* ! normalize-space()[.], ', ')}</dd>
+    <xsl:apply-templates select="* except tei:msIdentifier" mode="heading"/>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDesc//tei:idno" mode="heading">
+    <dt>{p:type-label(@type)}</dt><dd>{normalize-space()}</dd>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDesc//tei:date" mode="heading">
+    <dt>{p:type-label(@type)}</dt>
+    <dd>{if (@when) then rz:format-iso(@when) else normalize-space()}</dd>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDesc/tei:p | tei:sourceDesc//tei:note | tei:msDesc/*" mode="heading">
+    <xsl:if test="normalize-space()">
+      <dt>Note</dt><dd><xsl:apply-templates mode="text"/></dd>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="heading">
+    <xsl:apply-templates select="*" mode="heading"/>
+  </xsl:template>
+
+  <!-- ========================================================== colophon -->
+
+  <xsl:template name="colophon">
+    <xsl:param name="edition" as="element(job:edition)?"/>
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="licence" select="p:licence($edition, $doc)"/>
+    <xsl:variable name="editors" select="p:editors($edition, $doc)"/>
+    <xsl:variable name="publication" select="$doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
+    <footer class="colophon">
+      <p>
+        <xsl:text>From </xsl:text><i>{p:edition-title($edition, $doc)}</i>
+        <xsl:if test="exists($editors)">, edited by {string-join($editors, ', ')}</xsl:if>
+        <xsl:variable name="imprint" select="(normalize-space(($edition/@publisher, $publication/tei:publisher)[normalize-space()][1]),
+            normalize-space(($edition/@pub-place, $publication/tei:pubPlace)[normalize-space()][1]),
+            $edition/@version[normalize-space()] ! ('version ' || .),
+            $edition/@date[normalize-space()] ! rz:format-iso(.))[.]"/>
+        <xsl:if test="exists($imprint)">. {string-join($imprint, ', ')}</xsl:if>
+        <xsl:text>.</xsl:text>
+      </p>
+      <xsl:if test="$licence?name or $licence?url">
+        <p>Licence: {$licence?name}<xsl:if test="$licence?url"> ({$licence?url})</xsl:if>.</p>
+      </xsl:if>
+      <p>The TEI source of this document ({($doc/tei:TEI/@xml:id, 'document')[1]}.xml) is embedded in this PDF as its source file.</p>
+    </footer>
+  </xsl:template>
+
+  <!-- ============================================================ legend -->
+
+  <!-- Sample TEI for each mark, printed with the same templates as the text. -->
+  <xsl:variable name="p:legend-samples" as="element()*">
+    <tei:sample key="redaction"><tei:gap reason="redacted"/><tei:note type="exemption" place="margin" corresp="#exemption-25X1">25X1</tei:note></tei:sample>
+    <tei:sample key="groups"><tei:gap reason="cipher-unrecovered" quantity="13" unit="group"/></tei:sample>
+    <tei:sample key="unclear"><tei:unclear reason="cipher-recovery" cert="medium" n="B">the former</tei:unclear></tei:sample>
+    <tei:sample key="term"><tei:term>RESIDENT</tei:term><xsl:text> </xsl:text><tei:note type="original-term" place="inline"><tei:foreign xml:lang="ru-Latn">REZIDENT</tei:foreign></tei:note></tei:sample>
+    <tei:sample key="abbr"><tei:choice><tei:abbr xml:lang="ru-Latn">TsK</tei:abbr><tei:expan xml:lang="en">Central Committee</tei:expan></tei:choice></tei:sample>
+    <tei:sample key="supplied"><tei:supplied reason="punctuation">,</tei:supplied></tei:sample>
+    <tei:sample key="omitted"><tei:gap reason="omitted"/></tei:sample>
+    <tei:sample key="pb"><tei:pb n="2"/><tei:fw type="pageNum">-2-</tei:fw></tei:sample>
+    <tei:sample key="banner"><tei:fw type="header" subtype="classification"><tei:del rend="strikethrough">TOP SECRET</tei:del></tei:fw></tei:sample>
+  </xsl:variable>
+
+  <xsl:function name="p:legend-meaning" as="xs:string">
+    <xsl:param name="sample" as="element()"/>
+    <xsl:variable name="key" select="string($sample/@key)"/>
+    <xsl:sequence select="
+        if ($key = 'redaction') then 'Passage blacked out when the document was declassified; the exemption code stamped beside it is printed in the margin (its meaning is in the glossary).'
+        else if ($key = 'groups') then rz:gap-explanation($sample/tei:gap) || ' Other losses of the cipher text are labelled garbled, corrupt or unrecoverable.'
+        else if ($key = 'unclear') then 'Uncertain recovery: dotted underline, with the recovery-quality letter the source gives (B, C, D, T).'
+        else if ($key = 'term') then 'The translator’s original term, in italics in brackets after the English.'
+        else if ($key = 'abbr') then rz:choice-explanation($sample/tei:choice)
+        else if ($key = 'supplied') then 'Text supplied by the translator or a quoting author, in brackets.'
+        else if ($key = 'omitted') then rz:gap-explanation($sample/tei:gap)
+        else if ($key = 'pb') then 'Page break of the original: a bar in the text, the page number as printed in the margin.'
+        else if ($key = 'banner') then 'Classification banner of the original; struck through where the original strikes it.'
+        else ''"/>
+  </xsl:function>
+
+  <xsl:template name="legend">
+    <xsl:param name="compact" as="xs:boolean" select="false()"/>
+    <section class="legend{if ($compact) then ' compact' else ''}" id="legend">
+      <xsl:element name="{if ($compact) then 'h2' else 'h1'}">
+        <xsl:attribute name="class" select="'legend-title'"/>
+        <xsl:text>Editorial marks</xsl:text>
+      </xsl:element>
+      <table class="legend-table">
+        <tbody>
+          <xsl:for-each select="$p:legend-samples">
+            <tr>
+              <td class="mark"><xsl:apply-templates select="node()" mode="text"/></td>
+              <td class="meaning">{p:legend-meaning(.)}</td>
+            </tr>
+          </xsl:for-each>
+          <tr>
+            <td class="mark">text<span class="call">ii</span> text<span class="call">1</span></td>
+            <td class="meaning">Footnote calls. Analysts’ comments keep their own numbers (i, ii, iii); other notes are numbered in each document; an asterisk marks an archival annotation.</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  </xsl:template>
+
+</xsl:stylesheet>

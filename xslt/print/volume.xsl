@@ -1,0 +1,307 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The volume: title page, legend of the marks, table of contents (page
+  numbers filled in by the renderer through target-counter), the documents in
+  date order, the registers and the glossary (entries cite the page of the
+  first mention in each document), and the encoding conventions.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:job="urn:rezident:print"
+    xmlns:p="urn:rezident:print:functions"
+    xmlns:rz="https://rezident.example/ns/functions"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:key name="mentions" match="tei:text//tei:persName[@ref] | tei:text//tei:orgName[@ref] | tei:text//tei:placeName[@ref] | tei:text//tei:rs[@ref] | tei:text//tei:name[@ref]"
+      use="tokenize(normalize-space(@ref)) ! replace(., '^.*#', '')"/>
+
+  <!-- Date order; undated documents last, in the order given. -->
+  <xsl:function name="p:date-order" as="document-node()*">
+    <xsl:param name="documents" as="document-node()*"/>
+    <xsl:sequence select="sort($documents, (), function ($d) {
+        (rz:sort-date($d/tei:TEI)[.], '~')[1] })"/>
+  </xsl:function>
+
+  <xsl:template name="volume">
+    <xsl:param name="job" as="element(job:job)"/>
+    <xsl:param name="documents" as="document-node()*"/>
+    <xsl:variable name="edition" select="$job/job:edition"/>
+    <xsl:variable name="ordered" select="p:date-order($documents)"/>
+    <xsl:variable name="registers" as="document-node()*"
+        select="for $name in ('persons', 'organisations', 'places')
+                return (resolve-uri($name || '.xml', $job/job:registers/@href))[doc-available(.)] ! doc(.)"/>
+
+    <xsl:call-template name="title-page">
+      <xsl:with-param name="edition" select="$edition"/>
+      <xsl:with-param name="doc" select="$ordered[1]"/>
+    </xsl:call-template>
+
+    <xsl:call-template name="legend"/>
+
+    <nav class="toc" id="contents">
+      <h1 class="front-title">Contents</h1>
+      <ol class="toc-documents">
+        <xsl:for-each select="$ordered">
+          <li>
+            <a href="#{tei:TEI/@xml:id}">
+              <span class="toc-date">{rz:date-label(tei:TEI)}</span>
+              <span class="toc-title">{rz:title(tei:TEI)}</span>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ol>
+      <ol class="toc-back">
+        <xsl:for-each select="$registers">
+          <li><a href="#register-{p:register-name(.)}"><span class="toc-title">{p:register-title(.)}</span></a></li>
+        </xsl:for-each>
+        <li><a href="#glossary"><span class="toc-title">Glossary</span></a></li>
+        <li><a href="#conventions"><span class="toc-title">Encoding conventions</span></a></li>
+      </ol>
+    </nav>
+
+    <div class="documents">
+      <xsl:apply-templates select="$ordered/tei:TEI" mode="document">
+        <xsl:with-param name="edition" select="$edition" tunnel="yes"/>
+      </xsl:apply-templates>
+    </div>
+
+    <xsl:for-each select="$registers">
+      <xsl:call-template name="register">
+        <xsl:with-param name="register" select="."/>
+        <xsl:with-param name="documents" select="$ordered"/>
+      </xsl:call-template>
+    </xsl:for-each>
+
+    <xsl:call-template name="glossary">
+      <xsl:with-param name="documents" select="$ordered"/>
+    </xsl:call-template>
+
+    <xsl:call-template name="conventions">
+      <xsl:with-param name="documents" select="$ordered"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ======================================================== title page -->
+
+  <xsl:template name="title-page">
+    <xsl:param name="edition" as="element(job:edition)?"/>
+    <xsl:param name="doc" as="document-node()?"/>
+    <xsl:variable name="editors" select="p:editors($edition, $doc)"/>
+    <xsl:variable name="licence" select="p:licence($edition, $doc)"/>
+    <xsl:variable name="publication" select="$doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
+    <section class="title-page" id="title-page">
+      <h1 class="volume-title">{p:edition-title($edition, $doc)}</h1>
+      <xsl:if test="exists($editors)">
+        <p class="editors">Edited by {string-join($editors, ', ')}</p>
+      </xsl:if>
+      <xsl:if test="normalize-space($edition/@description)">
+        <p class="description">{normalize-space($edition/@description)}</p>
+      </xsl:if>
+      <div class="imprint">
+        <p>{string-join((normalize-space(($edition/@publisher, $publication/tei:publisher)[normalize-space()][1]),
+                         normalize-space(($edition/@pub-place, $publication/tei:pubPlace)[normalize-space()][1]))[.], ' · ')}</p>
+        <p>
+          <xsl:value-of select="string-join(($edition/@version[normalize-space()] ! ('Version ' || .),
+                                             $edition/@date[normalize-space()] ! rz:format-iso(.)), ' · ')"/>
+        </p>
+        <xsl:if test="$licence?name or $licence?url">
+          <p class="licence">Licence: {$licence?name}<xsl:if test="$licence?url"><br/>{$licence?url}</xsl:if></p>
+        </xsl:if>
+        <p class="embedded">The TEI source of every document is embedded in this PDF.</p>
+      </div>
+    </section>
+  </xsl:template>
+
+  <!-- ========================================================= registers -->
+
+  <xsl:function name="p:register-name" as="xs:string">
+    <xsl:param name="register" as="document-node()"/>
+    <xsl:sequence select="replace(tokenize(base-uri($register), '/')[last()], '\.xml$', '')"/>
+  </xsl:function>
+
+  <xsl:function name="p:register-title" as="xs:string">
+    <xsl:param name="register" as="document-node()"/>
+    <xsl:variable name="head" select="normalize-space(($register//(tei:listPerson | tei:listOrg | tei:listPlace)/tei:head)[1])"/>
+    <xsl:variable name="name" select="p:register-name($register)"/>
+    <xsl:sequence select="if ($head) then $head
+        else if ($name = 'persons') then 'Persons'
+        else if ($name = 'organisations') then 'Organisations'
+        else if ($name = 'places') then 'Places'
+        else p:capitalize($name)"/>
+  </xsl:function>
+
+  <!-- The main name of an entry, then its other names with their kind. -->
+  <xsl:function name="p:entry-names" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="$entry/(tei:persName | tei:orgName | tei:placeName | tei:name | tei:settlement | tei:country)"/>
+  </xsl:function>
+
+  <xsl:template name="register">
+    <xsl:param name="register" as="document-node()"/>
+    <xsl:param name="documents" as="document-node()*"/>
+    <xsl:variable name="entries" select="$register//(tei:person | tei:personGrp | tei:org | tei:place)[@xml:id]"/>
+    <section class="register" id="register-{p:register-name($register)}">
+      <h1 class="back-title">{p:register-title($register)}</h1>
+      <xsl:for-each select="$entries">
+        <xsl:sort select="lower-case(normalize-space(p:entry-names(.)[1]))"/>
+        <xsl:variable name="names" select="p:entry-names(.)"/>
+        <div class="entry">
+          <span class="entry-name">{normalize-space(($names[1], @xml:id)[1])}</span>
+          <xsl:variable name="others" select="distinct-values($names[position() gt 1] !
+              (normalize-space() || (if (@type) then ' (' || replace(@type, '-', ' ') || ')' else '')))"/>
+          <xsl:if test="exists($others)">
+            <span class="entry-variants">; also {string-join($others, '; ')}</span>
+          </xsl:if>
+          <xsl:variable name="about" select="* except $names"/>
+          <xsl:if test="normalize-space(string-join($about))">
+            <span class="entry-about">. <xsl:apply-templates select="$about" mode="register-about"/></span>
+          </xsl:if>
+          <xsl:call-template name="page-references">
+            <xsl:with-param name="key" select="string(@xml:id)"/>
+            <xsl:with-param name="documents" select="$documents"/>
+          </xsl:call-template>
+        </div>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="*" mode="register-about">
+    <xsl:if test="normalize-space()">
+      <xsl:apply-templates mode="text"/>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Title of document, p. N" for the first mention in each document. -->
+  <xsl:template name="page-references">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="documents" as="document-node()*"/>
+    <xsl:variable name="firsts" select="$documents ! key('mentions', $key, .)[1]"/>
+    <xsl:if test="exists($firsts)">
+      <span class="entry-refs">
+        <xsl:text> — </xsl:text>
+        <xsl:for-each select="$firsts">
+          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+          <span class="ref-doc">{rz:title(root(.)/tei:TEI)}</span>
+          <xsl:text>, </xsl:text>
+          <a class="pageref" href="#{p:uid(.)}"/>
+        </xsl:for-each>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ========================================================== glossary -->
+
+  <xsl:template name="glossary">
+    <xsl:param name="documents" as="document-node()*"/>
+    <xsl:variable name="originals" select="$documents//tei:text//tei:note[@type = 'original-term']"/>
+    <xsl:variable name="abbreviations" select="$documents//tei:text//tei:choice[tei:abbr and tei:expan]"/>
+    <xsl:variable name="codes" select="distinct-values($documents//tei:text//tei:note[@type = 'exemption'] ! rz:exemption-code(.))"/>
+    <section class="glossary" id="glossary">
+      <h1 class="back-title">Glossary</h1>
+      <xsl:if test="$originals">
+        <h2 class="back-section">Original terms</h2>
+        <p class="glossary-intro">Transliterated Russian terms the translators gave after their English rendering.</p>
+        <xsl:for-each-group select="$originals" group-by="normalize-space()">
+          <xsl:sort select="lower-case(current-grouping-key())"/>
+          <div class="entry">
+            <span class="entry-name foreign" lang="{(rz:lang(*[1]), 'ru-Latn')[.][1]}">{current-grouping-key()}</span>
+            <xsl:variable name="english" select="distinct-values(current-group() ! p:original-term-english(.))"/>
+            <xsl:if test="exists($english)">: {string-join($english, '; ')}</xsl:if>
+            <xsl:call-template name="glossary-references">
+              <xsl:with-param name="occurrences" select="current-group()"/>
+            </xsl:call-template>
+          </div>
+        </xsl:for-each-group>
+      </xsl:if>
+      <xsl:if test="$abbreviations">
+        <h2 class="back-section">Abbreviations</h2>
+        <xsl:for-each-group select="$abbreviations" group-by="normalize-space(tei:abbr)">
+          <xsl:sort select="lower-case(current-grouping-key())"/>
+          <div class="entry">
+            <span class="entry-name abbr">{current-grouping-key()}</span>
+            <xsl:text>: {string-join(distinct-values(current-group()/tei:expan ! normalize-space()), '; ')}</xsl:text>
+            <xsl:call-template name="glossary-references">
+              <xsl:with-param name="occurrences" select="current-group()"/>
+            </xsl:call-template>
+          </div>
+        </xsl:for-each-group>
+      </xsl:if>
+      <xsl:if test="exists($codes)">
+        <h2 class="back-section">Exemption codes</h2>
+        <p class="glossary-intro">Codes stamped beside text withheld at declassification.</p>
+        <xsl:for-each select="sort($codes)">
+          <xsl:variable name="code" select="."/>
+          <div class="entry">
+            <span class="entry-name">{$code}</span>
+            <xsl:text>: {rz:exemption-meaning(($documents//tei:note[@type = 'exemption'][rz:exemption-code(.) = $code])[1])}</xsl:text>
+          </div>
+        </xsl:for-each>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:function name="p:original-term-english" as="xs:string?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$note/preceding-sibling::*[1][self::tei:term] ! normalize-space()"/>
+  </xsl:function>
+
+  <xsl:template name="glossary-references">
+    <xsl:param name="occurrences" as="element()*"/>
+    <xsl:variable name="firsts" as="element()*">
+      <xsl:for-each-group select="$occurrences" group-by="generate-id(root(.))">
+        <xsl:sequence select="current-group()[1]"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <span class="entry-refs">
+      <xsl:text> — </xsl:text>
+      <xsl:for-each select="$firsts">
+        <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+        <span class="ref-doc">{rz:title(root(.)/tei:TEI)}</span>
+        <xsl:text>, </xsl:text>
+        <a class="pageref" href="#{p:uid(.)}"/>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <!-- ================================================= encoding conventions -->
+
+  <!-- Each distinct editorial declaration once, with the documents it governs. -->
+  <xsl:template name="conventions">
+    <xsl:param name="documents" as="document-node()*"/>
+    <section class="conventions" id="conventions">
+      <h1 class="back-title">Encoding conventions</h1>
+      <p>The documents are encoded in TEI P5. The editorial marks are explained at the front of the volume (p. <a class="pageref" href="#legend"/>). What each edition declares about its conventions follows.</p>
+      <xsl:for-each-group select="$documents/tei:TEI/tei:teiHeader/tei:encodingDesc"
+          group-by="normalize-space(string-join((tei:projectDesc, tei:editorialDecl)))">
+        <div class="convention">
+          <p class="applies">{if (count(current-group()) = count($documents)) then 'All documents'
+              else string-join(current-group() ! rz:title(ancestor::tei:TEI), '; ')}</p>
+          <xsl:apply-templates select="current-group()[1]/(tei:projectDesc, tei:editorialDecl)" mode="text"/>
+        </div>
+      </xsl:for-each-group>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:editorialDecl | tei:projectDesc" mode="text">
+    <div class="{local-name()}"><xsl:apply-templates mode="text"/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:editorialDecl/* | tei:projectDesc/*" mode="text" priority="-0.5">
+    <xsl:choose>
+      <xsl:when test="tei:p | tei:list">
+        <div class="decl {local-name()}">
+          <xsl:if test="@type or @n"><h3 class="decl-head">{p:capitalize(local-name())}{@type ! (' (' || . || ')')}</h3></xsl:if>
+          <xsl:apply-templates mode="text"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="decl"><xsl:apply-templates mode="text"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
