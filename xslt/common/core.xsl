@@ -222,6 +222,27 @@
     <xsl:sequence select="$term/following-sibling::*[1][self::tei:note[@type = 'original-term']]"/>
   </xsl:function>
 
+  <!-- Stable id of a term in its document, so the glossary can link to it. -->
+  <xsl:function name="rz:term-id" as="xs:string">
+    <xsl:param name="term" as="element()"/>
+    <xsl:sequence select="if ($term/@xml:id) then string($term/@xml:id)
+        else 'term-' || count($term/preceding::tei:term[empty(ancestor::tei:teiHeader)]) + 1"/>
+  </xsl:function>
+
+  <!-- Stable id of an abbreviation choice, for the glossary. -->
+  <xsl:function name="rz:abbr-id" as="xs:string">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="if ($choice/@xml:id) then string($choice/@xml:id)
+        else 'abbr-' || count($choice/preceding::tei:choice[tei:abbr]) + 1"/>
+  </xsl:function>
+
+  <!-- Stable id of an exemption marker. -->
+  <xsl:function name="rz:exemption-id" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if ($note/@xml:id) then string($note/@xml:id)
+        else 'exemption-mark-' || count($note/preceding::tei:note[@type = 'exemption']) + 1"/>
+  </xsl:function>
+
   <xsl:function name="rz:original-term-explanation" as="xs:string">
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="term" select="$note/preceding-sibling::*[1][self::tei:term]"/>

@@ -1,0 +1,201 @@
+"""Rendering TEI into the HTML edition with saxonche, in-process.
+
+The stylesheets in ``xslt/html/`` are compiled once per ``HtmlRenderer``;
+one Saxon processor serves the whole process (saxonche allows only one to
+live comfortably). Library code: no printing, no chdir.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable
+
+from ..edition import Edition
+from ..errors import RezidentError
+from ..files import write_atomic
+
+SUMMARY_NS = "https://rezident.example/ns/summary"
+
+# collection page name -> named template in collection.xsl
+COLLECTION_PAGES = ("index", "persons", "organisations", "places", "glossary",
+                    "statistics", "encoding", "search")
+
+REGISTER_FILES = ("persons.xml", "organisations.xml", "places.xml")
+
+
+@cache
+def saxon() -> PySaxonProcessor:
+    """The process's one Saxon processor."""
+    return PySaxonProcessor(license=False)
+
+
+class HtmlRenderer:
+    """Turns TEI documents and their summaries into the pages of the site."""
+
+    def __init__(self, xslt_dir: Path, edition: Edition | None = None):
+        self.xslt_dir = Path(xslt_dir)
+        self.html_dir = self.xslt_dir / "html"
+        self.edition = edition
+        self._document = self._compile("document.xsl")
+        self._summary = self._compile("summary.xsl")
+        self._collection = self._compile("collection.xsl")
+        for executable in (self._document, self._collection):
+            self._set_edition_parameters(executable)
+        self._parsed: tuple[Path, float, PyXdmNode] | None = None
+
+    # -- compilation and parameters ------------------------------------
+
+    def _compile(self, name: str) -> PyXsltExecutable:
+        path = self.html_dir / name
+        if not path.is_file():
+            raise RezidentError(f"stylesheet {path} is missing", path=path,
+                                hint="the edition's xslt/ folder needs html/ and common/; "
+                                     "remove it to use rezident's own stylesheets")
+        compiler = saxon().new_xslt30_processor()
+        try:
+            return compiler.compile_stylesheet(stylesheet_file=str(path))
+        except PySaxonApiError as exc:
+            raise RezidentError(f"the stylesheet does not compile: {exc}", path=path) from None
+
+    def _set_edition_parameters(self, executable: PyXsltExecutable) -> None:
+        edition = self.edition
+        if edition is None:
+            return
+        for name, value in (("edition-title", edition.title),
+                            ("edition-version", edition.version),
+                            ("edition-publisher", edition.publisher),
+                            ("edition-licence", edition.licence),
+                            ("edition-licence-url", edition.licence_url)):
+            executable.set_parameter(name, saxon().make_string_value(value))
+
+    def _string(self, value: str):
+        return saxon().make_string_value(value)
+
+    def _parse(self, tei_path: Path) -> PyXdmNode:
+        """Parse a TEI file; the last one is kept, as summarize and
+        render_document are usually called on the same file in turn."""
+        tei_path = Path(tei_path)
+        try:
+            mtime = tei_path.stat().st_mtime
+        except FileNotFoundError:
+            raise RezidentError("the TEI file does not exist", path=tei_path) from None
+        if self._parsed and self._parsed[0] == tei_path and self._parsed[1] == mtime:
+            return self._parsed[2]
+        try:
+            node = saxon().parse_xml(xml_file_name=str(tei_path.resolve()))
+        except PySaxonApiError as exc:
+            raise RezidentError(f"not well-formed XML: {_first_line(exc)}", path=tei_path,
+                                hint="run `rezident validate` on it") from None
+        self._parsed = (tei_path, mtime, node)
+        return node
+
+    def _transform(self, executable: PyXsltExecutable, node: PyXdmNode, source: Path,
+                   **parameters: str) -> str:
+        for name, value in parameters.items():
+            executable.set_parameter(name, self._string(value))
+        try:
+            result = executable.transform_to_string(xdm_node=node)
+        except PySaxonApiError as exc:
+            raise RezidentError(f"rendering failed: {_first_line(exc)}", path=source) from None
+        if result is None:
+            raise RezidentError("rendering gave no output", path=source)
+        return result
+
+    # -- the API the build uses ----------------------------------------
+
+    def render_document(self, tei_path: Path, out_dir: Path) -> list[Path]:
+        """Write ``<id>.html`` and the TEI copy ``tei/<id>.xml`` the page links to."""
+        tei_path = Path(tei_path)
+        doc_id = tei_path.stem
+        html = self._transform(self._document, self._parse(tei_path), tei_path,
+                               **{"doc-id": doc_id, "tei-href": f"tei/{doc_id}.xml",
+                                  "pdf-href": f"../pdf/{doc_id}.pdf"})
+        page = Path(out_dir) / f"{doc_id}.html"
+        write_atomic(page, html)
+        copy = Path(out_dir) / "tei" / f"{doc_id}.xml"
+        write_atomic(copy, tei_path.read_bytes())
+        return [page, copy]
+
+    def summarize(self, tei_path: Path) -> bytes:
+        """The document's summary (header facts, counts, mentions, terms)."""
+        tei_path = Path(tei_path)
+        text = self._transform(self._summary, self._parse(tei_path), tei_path,
+                               **{"doc-id": tei_path.stem})
+        return text.encode("utf-8")
+
+    def render_collection(self, summaries: Iterable[bytes], out_dir: Path,
+                          registers_dir: Path | None = None,
+                          schema_dir: Path | None = None) -> list[Path]:
+        """Index, registers, glossary, statistics, encoding and search pages.
+
+        ``registers_dir`` and ``schema_dir`` default to the edition's; the
+        registers and the schema are copied beside the TEI copies so that a
+        downloaded document still resolves its pointers.
+        """
+        out_dir = Path(out_dir)
+        if registers_dir is None and self.edition is not None:
+            registers_dir = self.edition.registers_dir
+        if schema_dir is None and self.edition is not None:
+            schema_dir = self.edition.schema_dir
+        collection = saxon().parse_xml(xml_text=_join_summaries(summaries))
+        executable = self._collection
+        executable.set_global_context_item(xdm_item=collection)
+        executable.set_parameter("registers-dir", self._string(
+            registers_dir.resolve().as_uri() + "/" if registers_dir and registers_dir.is_dir() else ""))
+        schema = schema_dir / "rezident.rng" if schema_dir else None
+        executable.set_parameter("schema-uri", self._string(
+            schema.resolve().as_uri() if schema and schema.is_file() else ""))
+        written = []
+        for page in COLLECTION_PAGES:
+            try:
+                html = executable.call_template_returning_string(template_name=page)
+            except PySaxonApiError as exc:
+                raise RezidentError(f"the {page} page failed: {_first_line(exc)}",
+                                    path=self.html_dir / "collection.xsl") from None
+            target = out_dir / f"{page}.html"
+            write_atomic(target, html)
+            written.append(target)
+        written += _copy_files(registers_dir, REGISTER_FILES, out_dir / "tei" / "registers")
+        written += _copy_files(schema_dir, ("rezident.rng", "rezident.sch"), out_dir / "schema")
+        return written
+
+    def copy_assets(self, out_dir: Path) -> list[Path]:
+        """The CSS and JavaScript every page links to (``assets/``)."""
+        source = self.html_dir / "assets"
+        written = []
+        for path in sorted(source.rglob("*")):
+            if path.is_file():
+                target = Path(out_dir) / "assets" / path.relative_to(source)
+                write_atomic(target, path.read_bytes())
+                written.append(target)
+        return written
+
+
+def _copy_files(source_dir: Path | None, names: Iterable[str], target_dir: Path) -> list[Path]:
+    written = []
+    if source_dir is None:
+        return written
+    for name in names:
+        source = source_dir / name
+        if source.is_file():
+            write_atomic(target_dir / name, source.read_bytes())
+            written.append(target_dir / name)
+    return written
+
+
+def _join_summaries(summaries: Iterable[bytes]) -> str:
+    parts = [f'<summaries xmlns="{SUMMARY_NS}">']
+    for summary in summaries:
+        text = summary.decode("utf-8")
+        if text.startswith("<?xml"):
+            text = text[text.index("?>") + 2:]
+        parts.append(text)
+    parts.append("</summaries>")
+    return "".join(parts)
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or ["unknown error"])[0]

@@ -1,0 +1,611 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The pages about the whole edition, built from the documents' summaries
+  (summary.xsl) and never from the documents themselves: index, registers
+  (persons, organisations, places), glossary, statistics, encoding, search.
+
+  Global context item: <summaries> holding one <summary> per document.
+  Each page is a named template (the renderer calls them in turn).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:rng="http://relaxng.org/ns/structure/1.0"
+    xmlns:a="http://relaxng.org/ns/compatibility/annotations/1.0"
+    xmlns:s="https://rezident.example/ns/summary"
+    xmlns:rz="https://rezident.example/ns/functions"
+    xmlns:rzh="https://rezident.example/ns/html"
+    xmlns:svg="http://www.w3.org/2000/svg"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/core.xsl"/>
+  <xsl:import href="page.xsl"/>
+  <xsl:import href="text.xsl"/>
+
+  <xsl:global-context-item as="document-node()" use="required"/>
+
+  <!-- file: URI of the registers folder, ending in "/" ('' when none). -->
+  <xsl:param name="registers-dir" as="xs:string" select="''"/>
+  <!-- file: URI of schema/rezident.rng ('' when none). -->
+  <xsl:param name="schema-uri" as="xs:string" select="''"/>
+
+  <xsl:variable name="summaries" select="/s:summaries/s:summary"/>
+  <xsl:key name="mentions" match="s:mention" use="@key"/>
+  <xsl:key name="exemptions" match="s:exemption" use="@code"/>
+
+  <xsl:variable name="registers" as="map(xs:string, element()*)" select="map {
+      'persons': rzh:register-entries('persons.xml', 'person'),
+      'organisations': rzh:register-entries('organisations.xml', 'org'),
+      'places': rzh:register-entries('places.xml', 'place') }"/>
+
+  <xsl:function name="rzh:register-entries" as="element()*">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:param name="element" as="xs:string"/>
+    <xsl:variable name="uri" select="if ($registers-dir) then resolve-uri($file, $registers-dir) else ''"/>
+    <xsl:sequence select="if ($uri and doc-available($uri))
+                          then doc($uri)//tei:*[local-name() = $element][@xml:id] else ()"/>
+  </xsl:function>
+
+  <!-- ===== Index ===================================================== -->
+
+  <xsl:template name="index">
+    <xsl:call-template name="rzh:page">
+      <xsl:with-param name="title" select="$edition-title"/>
+      <xsl:with-param name="name" select="'index'"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="$edition-title"/></h1>
+        <p class="lead"><xsl:value-of select="count($summaries)"/> document<xsl:if test="count($summaries) ne 1">s</xsl:if>, in date order.</p>
+        <table class="index">
+          <caption class="visually-hidden">The documents of the edition in date order</caption>
+          <thead>
+            <tr><th scope="col">Date</th><th scope="col">Title</th><th scope="col">Kind</th>
+                <th scope="col">Classification</th><th scope="col">From</th><th scope="col">To</th></tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="$summaries">
+              <xsl:sort select="if (@sort-date = '') then 1 else 0"/>
+              <xsl:sort select="@sort-date"/>
+              <xsl:sort select="@title" lang="en"/>
+              <tr>
+                <td class="date"><xsl:if test="@sort-date != ''"><time datetime="{@sort-date}"><xsl:value-of select="@date"/></time></xsl:if>
+                  <xsl:if test="@sort-date = ''"><xsl:value-of select="@date"/></xsl:if></td>
+                <th scope="row"><a href="{@href}"><xsl:value-of select="@title"/></a></th>
+                <td><xsl:value-of select="@kind"/></td>
+                <td><xsl:value-of select="@classification"/></td>
+                <td><xsl:value-of select="@sender"/></td>
+                <td><xsl:value-of select="@addressee"/></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== Registers ================================================= -->
+
+  <xsl:template name="persons">
+    <xsl:call-template name="rzh:register">
+      <xsl:with-param name="name" select="'persons'"/>
+      <xsl:with-param name="title" select="'Persons'"/>
+      <xsl:with-param name="intro">Every person named in the documents, with the variant spellings and cover names under which they appear. Identifications of cover names are the analysts’ or the editors’, as the entry says.</xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="organisations">
+    <xsl:call-template name="rzh:register">
+      <xsl:with-param name="name" select="'organisations'"/>
+      <xsl:with-param name="title" select="'Organisations'"/>
+      <xsl:with-param name="intro">Organisations named in the documents, with their other names and abbreviations.</xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="places">
+    <xsl:call-template name="rzh:register">
+      <xsl:with-param name="name" select="'places'"/>
+      <xsl:with-param name="title" select="'Places'"/>
+      <xsl:with-param name="intro">Places named in the documents.</xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="rzh:register">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="intro" as="xs:string"/>
+    <xsl:variable name="entries" select="$registers($name)"/>
+    <xsl:variable name="mentions" select="$summaries/s:mention[@register = $name]"/>
+    <xsl:variable name="unlisted" select="$mentions[not(@key = $entries/@xml:id)]"/>
+    <xsl:call-template name="rzh:page">
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="name" select="$name"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="$title"/></h1>
+        <p class="lead"><xsl:value-of select="$intro"/></p>
+        <xsl:if test="empty($entries) and empty($mentions)">
+          <p>No entries.</p>
+        </xsl:if>
+        <xsl:if test="exists($entries)">
+          <ul class="register" role="list">
+            <xsl:for-each select="$entries">
+              <xsl:sort select="lower-case(rzh:entry-name(.))" lang="en"/>
+              <xsl:apply-templates select="." mode="rzh:register-entry"/>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+        <xsl:if test="exists($unlisted)">
+          <h2><xsl:value-of select="if (exists($entries)) then 'Mentioned but not in the register' else 'Mentions'"/></h2>
+          <ul class="register" role="list">
+            <xsl:for-each-group select="$unlisted" group-by="@key">
+              <xsl:sort select="lower-case(current-grouping-key())" lang="en"/>
+              <li class="entry" id="{current-grouping-key()}">
+                <h3><xsl:value-of select="string-join(distinct-values(current-group() ! normalize-space()), ', ')"/></h3>
+                <p class="entry-id">Identifier: <code><xsl:value-of select="current-grouping-key()"/></code></p>
+                <xsl:call-template name="rzh:mention-list">
+                  <xsl:with-param name="mentions" select="current-group()"/>
+                </xsl:call-template>
+              </li>
+            </xsl:for-each-group>
+          </ul>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:function name="rzh:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" select="$entry/(tei:persName | tei:orgName | tei:placeName | tei:name)"/>
+    <xsl:sequence select="normalize-space(string-join((($names[@type = ('main', 'reg', 'preferred')], $names[not(@type)], $names)[1])
+                                         //text(), ' ') => replace('\s+([,.])', '$1'))"/>
+  </xsl:function>
+
+  <xsl:template match="*" mode="rzh:register-entry">
+    <xsl:variable name="id" select="string(@xml:id)"/>
+    <xsl:variable name="main" select="rzh:entry-name(.)"/>
+    <xsl:variable name="names" select="(tei:persName | tei:orgName | tei:placeName | tei:name)"/>
+    <xsl:variable name="mentions" select="key('mentions', $id, root($summaries[1]))"/>
+    <li class="entry" id="{$id}">
+      <h2><xsl:value-of select="$main"/></h2>
+      <xsl:variable name="others" select="$names[normalize-space(string-join(.//text(), ' ')) ne $main]"/>
+      <xsl:if test="$others">
+        <dl class="names">
+          <xsl:for-each-group select="$others" group-by="(@type, 'other')[1]">
+            <div class="row">
+              <dt><xsl:value-of select="rzh:name-type-label(current-grouping-key(), count(current-group()))"/></dt>
+              <dd>
+                <xsl:for-each select="current-group()">
+                  <xsl:if test="position() gt 1">, </xsl:if>
+                  <span>
+                    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+                    <xsl:value-of select="normalize-space(string-join(.//text(), ' '))"/>
+                  </span>
+                </xsl:for-each>
+              </dd>
+            </div>
+          </xsl:for-each-group>
+        </dl>
+      </xsl:if>
+      <xsl:for-each select="* except $names">
+        <xsl:if test="normalize-space(.)">
+          <p class="entry-{local-name()}"><xsl:value-of select="rz:reading-text(.)"/></p>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:choose>
+        <xsl:when test="$mentions">
+          <xsl:call-template name="rzh:mention-list"><xsl:with-param name="mentions" select="$mentions"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><p class="no-mentions">Not mentioned in the documents of this edition.</p></xsl:otherwise>
+      </xsl:choose>
+    </li>
+  </xsl:template>
+
+  <xsl:function name="rzh:name-type-label" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="one" select="
+        if ($type = 'covername') then 'Cover name'
+        else if ($type = 'variant') then 'Variant spelling'
+        else if ($type = ('abbr', 'abbreviation')) then 'Abbreviation'
+        else if ($type = 'alt') then 'Other name'
+        else rz:capitalize(replace($type, '-', ' '))"/>
+    <xsl:sequence select="if ($count gt 1) then rz:plural($one) else $one"/>
+  </xsl:function>
+
+  <!-- Every mention, grouped by document in date order. -->
+  <xsl:template name="rzh:mention-list">
+    <xsl:param name="mentions" as="element()*"/>
+    <ul class="mentions">
+      <xsl:for-each-group select="$mentions" group-by="../@id">
+        <xsl:sort select="../@sort-date"/>
+        <xsl:variable name="doc" select="current-group()[1]/.."/>
+        <li>
+          <a href="{$doc/@href}"><xsl:value-of select="$doc/@title"/></a>
+          <xsl:if test="$doc/@date != 'undated'"> (<xsl:value-of select="$doc/@date"/>)</xsl:if>
+          <xsl:text>: </xsl:text>
+          <xsl:for-each select="current-group()">
+            <xsl:if test="position() gt 1">, </xsl:if>
+            <a href="{$doc/@href}#{@id}">
+              <xsl:if test="@lang != ''"><xsl:attribute name="lang" select="@lang"/></xsl:if>
+              <xsl:value-of select="normalize-space()"/>
+            </a>
+            <xsl:if test="@type = 'covername'"> (cover name)</xsl:if>
+          </xsl:for-each>
+        </li>
+      </xsl:for-each-group>
+    </ul>
+  </xsl:template>
+
+  <!-- ===== Glossary =================================================== -->
+
+  <xsl:template name="glossary">
+    <xsl:variable name="terms" select="$summaries/s:term"/>
+    <xsl:variable name="abbrs" select="$summaries/s:abbr"/>
+    <xsl:call-template name="rzh:page">
+      <xsl:with-param name="title" select="'Glossary'"/>
+      <xsl:with-param name="name" select="'glossary'"/>
+      <xsl:with-param name="content">
+        <h1>Glossary</h1>
+        <p class="lead">The original-language terms the translators kept beside their English, the abbreviations they glossed, and the declassification exemption codes.</p>
+        <nav aria-label="Glossary sections" class="toc">
+          <ul>
+            <li><a href="#terms">Original terms</a></li>
+            <li><a href="#abbreviations">Abbreviations</a></li>
+            <li><a href="#exemption-codes">Exemption codes</a></li>
+          </ul>
+        </nav>
+        <section aria-labelledby="terms">
+          <h2 id="terms">Original terms</h2>
+          <xsl:choose>
+            <xsl:when test="$terms">
+              <dl class="glossary">
+                <xsl:for-each-group select="$terms" group-by="upper-case(if (@original != '') then @original else normalize-space())">
+                  <xsl:sort select="current-grouping-key()" lang="en"/>
+                  <xsl:variable name="first" select="current-group()[1]"/>
+                  <div class="row" id="term-{rz:slug(current-grouping-key())}">
+                    <dt>
+                      <xsl:choose>
+                        <xsl:when test="$first/@original != ''">
+                          <span lang="{$first/@lang}"><xsl:value-of select="$first/@original"/></span>
+                        </xsl:when>
+                        <xsl:otherwise><xsl:value-of select="normalize-space($first)"/></xsl:otherwise>
+                      </xsl:choose>
+                    </dt>
+                    <dd>
+                      <xsl:if test="$first/@original != ''">
+                        <p>Rendered as <xsl:value-of select="string-join(distinct-values(current-group() ! ('“' || normalize-space() || '”')), ', ')"/>
+                          <xsl:if test="$first/@lang != ''"> (<xsl:value-of select="rz:language-name($first/@lang)"/>)</xsl:if>.</p>
+                      </xsl:if>
+                      <xsl:call-template name="rzh:occurrences"><xsl:with-param name="items" select="current-group()"/></xsl:call-template>
+                    </dd>
+                  </div>
+                </xsl:for-each-group>
+              </dl>
+            </xsl:when>
+            <xsl:otherwise><p>No original terms in these documents.</p></xsl:otherwise>
+          </xsl:choose>
+        </section>
+        <section aria-labelledby="abbreviations">
+          <h2 id="abbreviations">Abbreviations</h2>
+          <xsl:choose>
+            <xsl:when test="$abbrs">
+              <dl class="glossary">
+                <xsl:for-each-group select="$abbrs" group-by="normalize-space()">
+                  <xsl:sort select="lower-case(current-grouping-key())" lang="en"/>
+                  <div class="row" id="abbr-{rz:slug(current-grouping-key())}">
+                    <dt><abbr lang="{current-group()[1]/@lang}"><xsl:value-of select="current-grouping-key()"/></abbr></dt>
+                    <dd>
+                      <p><xsl:value-of select="string-join(distinct-values(current-group()/@expan), '; ')"/></p>
+                      <xsl:call-template name="rzh:occurrences"><xsl:with-param name="items" select="current-group()"/></xsl:call-template>
+                    </dd>
+                  </div>
+                </xsl:for-each-group>
+              </dl>
+            </xsl:when>
+            <xsl:otherwise><p>No glossed abbreviations in these documents.</p></xsl:otherwise>
+          </xsl:choose>
+        </section>
+        <section aria-labelledby="exemption-codes">
+          <h2 id="exemption-codes">Exemption codes</h2>
+          <p>Codes stamped beside withheld text when a document was declassified under Executive Order 12958, section 3.3(b): each names the reason the passage stays withheld beyond 25 years.</p>
+          <dl class="glossary">
+            <xsl:for-each select="rz:exemption-codes()">
+              <xsl:variable name="uses" select="key('exemptions', ., root($summaries[1]))"/>
+              <div class="row" id="exemption-{.}">
+                <dt><span class="exemption"><xsl:value-of select="."/></span> <xsl:value-of select="' ' || rz:exemption-short(.)"/></dt>
+                <dd>
+                  <p><xsl:value-of select="rz:exemption-meaning(.)"/>.</p>
+                  <xsl:if test="$uses">
+                    <xsl:call-template name="rzh:occurrences"><xsl:with-param name="items" select="$uses"/></xsl:call-template>
+                  </xsl:if>
+                </dd>
+              </div>
+            </xsl:for-each>
+          </dl>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="rzh:occurrences">
+    <xsl:param name="items" as="element()*"/>
+    <ul class="mentions">
+      <xsl:for-each-group select="$items" group-by="../@id">
+        <xsl:sort select="../@sort-date"/>
+        <xsl:variable name="doc" select="current-group()[1]/.."/>
+        <li>
+          <a href="{$doc/@href}"><xsl:value-of select="$doc/@title"/></a>
+          <xsl:text>: </xsl:text>
+          <xsl:for-each select="current-group()">
+            <xsl:if test="position() gt 1">, </xsl:if>
+            <a href="{$doc/@href}#{@id}" aria-label="occurrence {position()} in {$doc/@title}"><xsl:value-of select="position()"/></a>
+          </xsl:for-each>
+        </li>
+      </xsl:for-each-group>
+    </ul>
+  </xsl:template>
+
+  <!-- ===== Statistics ================================================ -->
+
+  <xsl:variable name="rzh:measures" as="element()*">
+    <measure name="redactions" label="Redactions"/>
+    <measure name="unrecovered-groups" label="Unrecovered cipher groups"/>
+    <measure name="uncertain-recoveries" label="Uncertain recoveries"/>
+    <measure name="notes" label="Notes"/>
+  </xsl:variable>
+
+  <xsl:function name="rzh:count" as="xs:decimal">
+    <xsl:param name="summary" as="element()"/>
+    <xsl:param name="measure" as="xs:string"/>
+    <xsl:sequence select="($summary/s:count[@name = $measure]/@n ! xs:decimal(.), 0)[1]"/>
+  </xsl:function>
+
+  <xsl:template name="statistics">
+    <xsl:variable name="sorted" as="element()*">
+      <xsl:perform-sort select="$summaries">
+        <xsl:sort select="if (@sort-date = '') then 1 else 0"/>
+        <xsl:sort select="@sort-date"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:call-template name="rzh:page">
+      <xsl:with-param name="title" select="'Statistics'"/>
+      <xsl:with-param name="name" select="'statistics'"/>
+      <xsl:with-param name="content">
+        <h1>Statistics</h1>
+        <p class="lead">What the editorial marks count, per document and for the edition.</p>
+        <h2>The edition</h2>
+        <xsl:call-template name="rzh:bar-chart">
+          <xsl:with-param name="id" select="'chart-edition'"/>
+          <xsl:with-param name="title" select="'Editorial marks in the whole edition'"/>
+          <xsl:with-param name="bars" as="element()*">
+            <xsl:for-each select="$rzh:measures">
+              <bar label="{@label}" value="{sum($summaries ! rzh:count(., current()/@name))}"/>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+        <h2>Per document</h2>
+        <table class="statistics">
+          <caption class="visually-hidden">Counts of editorial marks per document</caption>
+          <thead>
+            <tr>
+              <th scope="col">Document</th>
+              <xsl:for-each select="$rzh:measures"><th scope="col" class="num"><xsl:value-of select="@label"/></th></xsl:for-each>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="$sorted">
+              <xsl:variable name="doc" select="."/>
+              <tr>
+                <th scope="row"><a href="{@href}"><xsl:value-of select="@title"/></a></th>
+                <xsl:for-each select="$rzh:measures"><td class="num"><xsl:value-of select="rzh:count($doc, @name)"/></td></xsl:for-each>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Edition (<xsl:value-of select="count($summaries)"/> documents)</th>
+              <xsl:for-each select="$rzh:measures">
+                <td class="num"><xsl:value-of select="sum($summaries ! rzh:count(., current()/@name))"/></td>
+              </xsl:for-each>
+            </tr>
+          </tfoot>
+        </table>
+        <xsl:for-each select="$rzh:measures">
+          <xsl:variable name="measure" select="@name"/>
+          <xsl:variable name="counted" select="$sorted[rzh:count(., $measure) gt 0]"/>
+          <xsl:if test="$counted">
+            <h3><xsl:value-of select="@label"/> per document</h3>
+            <xsl:variable name="top" as="element()*">
+              <xsl:perform-sort select="$counted">
+                <xsl:sort select="rzh:count(., $measure)" order="descending"/>
+              </xsl:perform-sort>
+            </xsl:variable>
+            <xsl:call-template name="rzh:bar-chart">
+              <xsl:with-param name="id" select="'chart-' || $measure"/>
+              <xsl:with-param name="title" select="@label || ' per document'
+                  || (if (count($counted) gt 30) then ' (the 30 documents with most)' else '')"/>
+              <xsl:with-param name="bars" as="element()*">
+                <xsl:for-each select="$top[position() le 30]">
+                  <bar label="{@title}" value="{rzh:count(., $measure)}" href="{@href}"/>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A horizontal bar chart in SVG: every bar carries its number and its
+       label in text, so nothing is said by colour or length alone. -->
+  <xsl:template name="rzh:bar-chart">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="bars" as="element()*"/>
+    <xsl:variable name="row" select="28"/>
+    <xsl:variable name="label-width" select="330"/>
+    <xsl:variable name="plot" select="340"/>
+    <xsl:variable name="max" select="max(($bars/@value ! xs:decimal(.), 1))"/>
+    <figure class="chart">
+      <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{$id}-title"
+           viewBox="0 0 {$label-width + $plot + 60} {count($bars) * $row + 8}"
+           width="{$label-width + $plot + 60}" height="{count($bars) * $row + 8}">
+        <title id="{$id}-title"><xsl:value-of select="$title || ': ' || string-join($bars ! (@label || ' ' || @value), '; ')"/></title>
+        <xsl:for-each select="$bars">
+          <xsl:variable name="y" select="(position() - 1) * $row + 4"/>
+          <xsl:variable name="w" select="xs:decimal(@value) div $max * $plot"/>
+          <xsl:variable name="label" select="if (string-length(@label) gt 48) then substring(@label, 1, 46) || '…' else string(@label)"/>
+          <text x="{$label-width - 8}" y="{$y + 18}" text-anchor="end" class="chart-label"><xsl:value-of select="$label"/></text>
+          <rect x="{$label-width}" y="{$y + 4}" width="{format-number($w, '0.#')}" height="{$row - 10}" class="chart-bar"/>
+          <text x="{$label-width + $w + 6}" y="{$y + 18}" class="chart-value"><xsl:value-of select="@value"/></text>
+        </xsl:for-each>
+      </svg>
+      <figcaption><xsl:value-of select="$title"/></figcaption>
+    </figure>
+  </xsl:template>
+
+  <!-- ===== Encoding ==================================================== -->
+
+  <xsl:template name="encoding">
+    <xsl:variable name="schema" select="if ($schema-uri and doc-available($schema-uri)) then doc($schema-uri) else ()"/>
+    <xsl:variable name="descs" select="$summaries/tei:encodingDesc"/>
+    <xsl:call-template name="rzh:page">
+      <xsl:with-param name="title" select="'Encoding'"/>
+      <xsl:with-param name="name" select="'encoding'"/>
+      <xsl:with-param name="content">
+        <h1>Encoding</h1>
+        <p class="lead">How the documents are encoded in TEI P5: the editors’ description in the documents’ headers, and the rules of the edition’s schema with the reason for each, both read from the files themselves.</p>
+        <xsl:choose>
+          <xsl:when test="$descs">
+            <xsl:for-each-group select="$descs" group-by="normalize-space(.)">
+              <section class="encoding-desc" aria-labelledby="encdesc-{position()}">
+                <h2 id="encdesc-{position()}">
+                  <xsl:text>Editorial principles</xsl:text>
+                  <xsl:if test="last() gt 1"> (<xsl:value-of select="position()"/>)</xsl:if>
+                </h2>
+                <xsl:if test="last() gt 1 or count(current-group()) lt count($summaries)">
+                  <p class="applies">Applies to: <xsl:for-each select="current-group()/..">
+                    <xsl:if test="position() gt 1">, </xsl:if><a href="{@href}"><xsl:value-of select="@title"/></a></xsl:for-each></p>
+                </xsl:if>
+                <xsl:apply-templates select="current-group()[1]" mode="rzh:encoding-desc"/>
+              </section>
+            </xsl:for-each-group>
+          </xsl:when>
+          <xsl:otherwise><p>The documents carry no encoding description.</p></xsl:otherwise>
+        </xsl:choose>
+        <section aria-labelledby="schema-heading">
+          <h2 id="schema-heading">Rules of the schema</h2>
+          <xsl:choose>
+            <xsl:when test="$schema">
+              <xsl:apply-templates select="$schema/rng:grammar" mode="rzh:schema"/>
+            </xsl:when>
+            <xsl:otherwise><p>The edition’s schema (<code>schema/rezident.rng</code>) was not found when this page was made.</p></xsl:otherwise>
+          </xsl:choose>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:encodingDesc" mode="rzh:encoding-desc">
+    <xsl:for-each select="*">
+      <section class="{local-name()}">
+        <h3><xsl:value-of select="rzh:encoding-part-label(.)"/></h3>
+        <xsl:choose>
+          <xsl:when test="self::tei:classDecl">
+            <xsl:for-each select="tei:taxonomy">
+              <h4><xsl:value-of select="(tei:bibl, tei:desc, @xml:id ! rz:capitalize(replace(., '-', ' ')))[1]"/></h4>
+              <dl class="taxonomy">
+                <xsl:for-each select=".//tei:category">
+                  <div class="row" id="{@xml:id}">
+                    <dt><code><xsl:value-of select="@xml:id"/></code></dt>
+                    <dd><xsl:value-of select="rz:reading-text(tei:catDesc)"/></dd>
+                  </div>
+                </xsl:for-each>
+              </dl>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="node()"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:function name="rzh:encoding-part-label" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="n" select="local-name($el)"/>
+    <xsl:sequence select="
+        if ($n = 'projectDesc') then 'The project'
+        else if ($n = 'editorialDecl') then 'Editorial conventions'
+        else if ($n = 'classDecl') then 'Classifications'
+        else if ($n = 'samplingDecl') then 'Selection'
+        else if ($n = 'tagsDecl') then 'Tags'
+        else if ($n = 'appInfo') then 'Software'
+        else rz:capitalize($n)"/>
+  </xsl:function>
+
+  <!-- The schema's documentation: one entry per documented pattern, with
+       the elements it defines and its closed value lists. -->
+  <xsl:template match="rng:grammar" mode="rzh:schema">
+    <xsl:for-each select="(a:documentation, rng:start/a:documentation)">
+      <p><xsl:value-of select="normalize-space()"/></p>
+    </xsl:for-each>
+    <dl class="schema-rules">
+      <xsl:for-each select="rng:define[a:documentation]">
+        <xsl:variable name="elements" select="distinct-values(.//rng:element/(@name, rng:name)[1] ! string())"/>
+        <xsl:variable name="attributes" select="distinct-values(.//rng:attribute/(@name, rng:name)[1] ! string())"/>
+        <div class="row" id="rule-{rz:slug(@name)}">
+          <dt>
+            <xsl:choose>
+              <xsl:when test="exists($elements)">
+                <xsl:for-each select="$elements"><xsl:if test="position() gt 1">, </xsl:if><code>&lt;<xsl:value-of select="."/>&gt;</code></xsl:for-each>
+              </xsl:when>
+              <xsl:when test="exists($attributes)">
+                <xsl:for-each select="$attributes"><xsl:if test="position() gt 1">, </xsl:if><code>@<xsl:value-of select="."/></code></xsl:for-each>
+              </xsl:when>
+              <xsl:otherwise><code><xsl:value-of select="@name"/></code></xsl:otherwise>
+            </xsl:choose>
+          </dt>
+          <dd>
+            <xsl:for-each select="a:documentation, (.//a:documentation except a:documentation)[not(parent::rng:value)]">
+              <p><xsl:value-of select="normalize-space()"/></p>
+            </xsl:for-each>
+            <xsl:for-each select=".//rng:attribute[rng:choice/rng:value]">
+              <p class="values">
+                <code>@<xsl:value-of select="(@name, rng:name)[1]"/></code>
+                <xsl:if test="ancestor::rng:element[1]"> on <code>&lt;<xsl:value-of select="ancestor::rng:element[1]/(@name, rng:name)[1]"/>&gt;</code></xsl:if>
+                <xsl:text>: one of </xsl:text>
+                <xsl:for-each select="rng:choice/rng:value">
+                  <xsl:if test="position() gt 1">, </xsl:if><code><xsl:value-of select="."/></code>
+                </xsl:for-each>
+              </p>
+            </xsl:for-each>
+          </dd>
+        </div>
+      </xsl:for-each>
+    </dl>
+  </xsl:template>
+
+  <!-- ===== Search ====================================================== -->
+
+  <xsl:template name="search">
+    <xsl:call-template name="rzh:page">
+      <xsl:with-param name="title" select="'Search'"/>
+      <xsl:with-param name="name" select="'search'"/>
+      <xsl:with-param name="head-extra" as="element()*">
+        <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
+        <script src="pagefind/pagefind-ui.js" defer=""></script>
+        <script src="assets/search.js" defer=""></script>
+      </xsl:with-param>
+      <xsl:with-param name="content">
+        <h1>Search</h1>
+        <p class="lead">Full text of every document, in English and Russian (Cyrillic or transliterated).</p>
+        <div id="search" class="search"></div>
+        <noscript><p class="notice">Search needs JavaScript. The <a href="index.html">list of documents</a>, the registers and the glossary work without it.</p></noscript>
+        <p class="notice file-notice" hidden="">Browsers do not let search run from files opened directly. Serve the folder over HTTP (for example <code>python -m http.server</code> in it) or use the edition where it is published.</p>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>
