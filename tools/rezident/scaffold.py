@@ -6,6 +6,7 @@ place, so an interrupted ``init`` leaves no half-made edition behind.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -49,7 +50,9 @@ def slug(text: str) -> str:
 
 
 def _toml_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # JSON's string escapes are a subset of TOML's basic-string escapes.
+    # TOML alone forbids a raw DEL.
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _toml_list(values: tuple[str, ...]) -> str:

@@ -58,14 +58,9 @@ def collect(edition: Edition) -> dict[str, Path]:
 
 
 def media_types(payload: Iterable[str]) -> list[str]:
-    """The IANA media types of the payload, for the Dublin Core record."""
-    by_suffix = {".txt": "text/plain", ".xml": "application/tei+xml", ".html": "text/html",
-                 ".pdf": "application/pdf"}
-    found = []
-    for path in sorted(payload):
-        top = path.split("/")[1] if path.count("/") > 1 else ""
-        suffix = Path(path).suffix
-        if top in ("transcripts", "tei", "html", "pdf") and suffix in by_suffix:
-            if by_suffix[suffix] not in found:
-                found.append(by_suffix[suffix])
-    return found
+    """The IANA media types of the payload, for the Dublin Core record: TEI first."""
+    kinds = (("tei", ".xml", "application/tei+xml"), ("transcripts", ".txt", "text/plain"),
+             ("html", ".html", "text/html"), ("pdf", ".pdf", "application/pdf"))
+    paths = list(payload)
+    return [media for top, suffix, media in kinds
+            if any(p.startswith(f"data/{top}/") and p.endswith(suffix) for p in paths)]
