@@ -59,7 +59,8 @@ class FakeHtml:
     def summarize(self, tei: Path) -> bytes:
         return tei.stem.encode()
 
-    def render_collection(self, summaries, out_dir: Path) -> list[Path]:
+    def render_collection(self, summaries, out_dir: Path, registers_dir=None,
+                          schema_dir=None) -> list[Path]:
         listed = b", ".join(summaries).decode()
         return [_write(out_dir / "index.html", f"<p>{listed}</p>")]
 

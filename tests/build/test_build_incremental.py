@@ -84,12 +84,23 @@ def test_changed_stylesheet_rebuilds_every_document(edition):
     assert stage(report, "validate").built == 0
 
 
-def test_changed_schema_revalidates_but_renders_nothing(edition):
+def test_changed_schema_revalidates_and_rebuilds_only_the_pages_made_from_it(edition):
     edition.build()
     (edition.schema / "rezident.rng").write_text("<grammar><start/></grammar>")
     report = edition.build()
     assert stage(report, "validate").built == 4 + 2 + 1  # documents, registers, collection
+    assert stage(report, "html").built == 2  # encoding page (collection) and search
+    assert stage(report, "pdf").built == 1   # the volume's conventions
+
+
+def test_print_stylesheet_rebuilds_pdf_not_html(edition):
+    (edition.xslt / "print").mkdir()
+    (edition.xslt / "print" / "print.xsl").write_text("<xsl:stylesheet/>")
+    edition.build()
+    (edition.xslt / "print" / "print.xsl").write_text("<xsl:stylesheet version='3.0'/>")
+    report = edition.build()
     assert stage(report, "html").built == 0
+    assert stage(report, "pdf").built == 4 + 1
 
 
 def test_new_and_removed_documents(edition):

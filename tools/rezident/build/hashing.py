@@ -49,9 +49,10 @@ def stat_key(st: os.stat_result) -> StatKey:
 class FileHashes:
     """File hashes, memoized by stat data; ``known`` is what a previous build remembered."""
 
-    def __init__(self, known: dict[str, tuple[StatKey, str]] | None = None):
+    def __init__(self, known: dict[str, tuple[StatKey, str]] | None = None,
+                 now_ns: int | None = None):
         self._known = known or {}
-        self._now = time.time_ns()
+        self._now = time.time_ns() if now_ns is None else now_ns
         self.fresh: dict[str, tuple[StatKey, str]] = {}  # what to remember for next time
         self.hashed = 0  # files actually read, for tests and the benchmark
 

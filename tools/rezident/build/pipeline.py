@@ -38,6 +38,7 @@ CACHE_NAME = ".rezident-cache"
 TARGETS = ("html", "pdf")
 COLLECTION, ASSETS, SEARCH, VOLUME = "@collection", "@assets", "@search", "@volume"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
+VOLUME_NAME = "edition.pdf"  # as rezident.pdf names it (not imported: that loads WeasyPrint)
 
 
 def default_jobs() -> int:
@@ -223,7 +224,9 @@ class _Build:
             if stage == "validate":
                 parts.append(self.hashes.of_tree(self.rq.schema_dir))
             else:
-                parts.append(self.hashes.of_tree(self.rq.xslt_dir))
+                folders = [self.rq.xslt_dir / name for name in self.kit.stylesheets.get(stage, ())]
+                folders = [f for f in folders if f.is_dir()] or [self.rq.xslt_dir]
+                parts += [f"{f.name}={self.hashes.of_tree(f)}" for f in folders]
             if self.rq.edition is not None:
                 settings = {k: v for k, v in self.rq.edition.raw.items() if k != "source"}
                 parts.append(json.dumps(settings, sort_keys=True, default=str))
@@ -245,6 +248,10 @@ class _Build:
     def _all_registers_hash(self) -> str:
         folder = self.tei_root / "registers"
         return self.hashes.of_tree(folder) if folder.is_dir() else digest("no registers")
+
+    def _schema_hash(self) -> str:
+        """The encoding pages and the volume's conventions are generated from the schema."""
+        return self.hashes.of_tree(self.rq.schema_dir)
 
     def _fresh(self, stage: str, item: str, key: str | None, previous: dict,
                published: Path | None) -> bool:
@@ -422,7 +429,7 @@ class _Build:
             env = self.env("html")
             self._edition_step("html", ASSETS, env, holder, published, previous, stage,
                                lambda root: CopyAssets(ASSETS, root))
-            collection_key = digest(env, self._all_registers_hash(),
+            collection_key = digest(env, self._all_registers_hash(), self._schema_hash(),
                                     *(f"{d.item}={keys[d.item]}" for d in self.docs))
             items = tuple(d.item for d in self.docs)
             self._edition_step("html", COLLECTION, collection_key, holder, published, previous,
@@ -444,9 +451,9 @@ class _Build:
         previous = self.manifest.items("pdf")
         holder = [tree]
         if self.rq.volume and not stage.failed and self.docs:
-            key = digest(self.env("pdf"), self._all_registers_hash(),
+            key = digest(self.env("pdf"), self._all_registers_hash(), self._schema_hash(),
                          *(f"{d.item}={keys[d.item]}" for d in self.docs))
-            name = f"{self.rq.edition.id if self.rq.edition else 'edition'}.pdf"
+            name = VOLUME_NAME
             registers = self.tei_root / "registers"
             paths = tuple(d.path for d in self.docs)
             self._edition_step("pdf", VOLUME, key, holder, published, previous, stage,

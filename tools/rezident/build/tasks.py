@@ -62,7 +62,8 @@ class RenderCollection:
 
     def __call__(self, tools: Tools) -> Outcome:
         summaries = read_data(self.manifest, "html", self.documents)
-        written = tools.kit.render_collection(tools.get("html"), summaries, self.out_dir)
+        written = tools.kit.render_collection(tools.get("html"), summaries, self.out_dir,
+                                              tools.setting)
         return Outcome(self.item, _relative(written, self.out_dir))
 
 

@@ -44,6 +44,12 @@ class Toolkit:
         "html": ("html",),
         "pdf": ("pdf",),
     }
+    # Folders of the edition's xslt/ that each stage's stylesheets are made of
+    # (the whole xslt/ where none of them exists).
+    stylesheets: dict[str, tuple[str, ...]] = {
+        "html": ("html", "common"),
+        "pdf": ("print", "common"),
+    }
     # Libraries whose version takes part in each stage's key.
     libraries: dict[str, tuple[str, ...]] = {
         "validate": ("lxml", "saxonche"),
@@ -80,8 +86,12 @@ class Toolkit:
     def render_html(self, renderer: Any, tei_path: Path, out_dir: Path) -> tuple[list[Path], bytes]:
         return list(renderer.render_document(tei_path, out_dir)), renderer.summarize(tei_path)
 
-    def render_collection(self, renderer: Any, summaries: Iterable[bytes], out_dir: Path) -> list[Path]:
-        return list(renderer.render_collection(summaries, out_dir))
+    def render_collection(self, renderer: Any, summaries: Iterable[bytes], out_dir: Path,
+                          setting: Setting) -> list[Path]:
+        registers = setting.tei_dir / "registers"
+        return list(renderer.render_collection(
+            summaries, out_dir, registers_dir=registers if registers.is_dir() else None,
+            schema_dir=setting.schema_dir))
 
     def copy_assets(self, renderer: Any, out_dir: Path) -> list[Path]:
         return list(renderer.copy_assets(out_dir))

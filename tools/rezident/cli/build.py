@@ -97,10 +97,11 @@ def _run(options: dict[str, Any], targets: tuple[str, ...]) -> None:
         try:
             edition = edition_config.load()
         except ConfigError:
-            if tei_dir is None or out_dir is None:
+            if tei_dir is not None and out_dir is None:
+                raise ConfigError("--tei needs --out outside an edition",
+                                  hint="say where to write, e.g. --out site/") from None
+            if tei_dir is None:
                 raise
-    if out_dir is None and tei_dir is not None and edition is None:
-        raise ConfigError("--tei needs --out outside an edition")
     validate = options.get("validate")
     settings = dict(
         targets=targets,
