@@ -1,0 +1,95 @@
+"""Parsing XML that may come from anyone, safely.
+
+Every part of rezident that reads a TEI file reads it through here. The parser
+never touches the network, never loads a DTD or an external entity, and never
+expands an entity, so XXE (reading local files or URLs through entities) and
+entity bombs ("billion laughs") cannot work. A file whose DOCTYPE declares
+entities or points at an external DTD is rejected with a message that says so,
+rather than parsed with the declarations silently ignored: TEI needs neither.
+
+lxml parsers are not thread-safe: each call makes its own, which costs
+microseconds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import RezidentError
+
+__all__ = ["UnsafeXMLError", "MalformedXMLError", "parser", "parse", "parse_bytes"]
+
+
+class MalformedXMLError(RezidentError):
+    """The file is not well-formed XML; line and column say where libxml2 stopped."""
+
+
+class UnsafeXMLError(RezidentError):
+    """The file declares entities or an external DTD: refused, never expanded or fetched."""
+
+
+def parser(**options) -> etree.XMLParser:
+    """A parser that resolves nothing from outside the document and expands no entity."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+        **options,
+    )
+
+
+def parse(path: str | Path) -> etree._ElementTree:
+    """Parse a file; its URL is kept so that relative references resolve from it."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RezidentError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
+    return parse_bytes(data, path=path)
+
+
+def parse_bytes(data: bytes, path: str | Path | None = None,
+                base_url: str | None = None) -> etree._ElementTree:
+    """Parse XML held in memory; ``path`` names it in errors and is its base URL."""
+    if base_url is None and path is not None:
+        base_url = str(Path(path).resolve())
+    try:
+        root = etree.fromstring(data, parser(), base_url=base_url)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (exc.lineno, None)
+        message = exc.msg.split(f", line {line}")[0] if exc.msg else "not well-formed"
+        raise MalformedXMLError(f"not well-formed XML: {message}", path=path,
+                                line=line or None, column=column or None,
+                                hint="fix the markup at this place; nothing else in the file was checked"
+                                ) from None
+    tree = root.getroottree()
+    _refuse_declarations(tree, data, path)
+    return tree
+
+
+def _refuse_declarations(tree: etree._ElementTree, data: bytes,
+                         path: str | Path | None) -> None:
+    """Reject a DOCTYPE that declares entities or refers to an external DTD."""
+    info = tree.docinfo
+    at = data.find(b"<!DOCTYPE")
+    line = data.count(b"\n", 0, at) + 1 if at >= 0 else 1
+    if info.system_url or info.public_id:
+        raise UnsafeXMLError(
+            f"the DOCTYPE refers to an external DTD ({info.system_url or info.public_id}), "
+            "which is never loaded", path=path, line=line,
+            hint="remove the DOCTYPE declaration: TEI is validated with RELAX NG, not a DTD")
+    dtd = info.internalDTD
+    if dtd is None:
+        return
+    entities = [entity.name for entity in dtd.iterentities()]
+    if entities:
+        raise UnsafeXMLError(
+            f"the DOCTYPE declares entities ({', '.join(entities[:5])}), which are never expanded",
+            path=path, line=line,
+            hint="write the characters themselves (UTF-8) or as numeric references (&#x2014;) "
+                 "and remove the DOCTYPE")

@@ -1,0 +1,53 @@
+"""Where an element is in its file: the line lxml records, and the column.
+
+libxml2 gives RELAX NG errors a line but no column, and Schematron reports
+an XPath. Both are mapped back to the element, and the element's start tag is
+found in the source line so that editors can jump to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from lxml import etree
+
+
+class SourceLocator:
+    """Finds elements and their columns in one parsed file; built only when there are findings."""
+
+    def __init__(self, tree: etree._ElementTree, data: bytes):
+        self.tree = tree
+        self._lines = data.split(b"\n")
+        self._by_line: dict[int, list[etree._Element]] | None = None
+
+    def _index(self) -> dict[int, list[etree._Element]]:
+        if self._by_line is None:
+            self._by_line = defaultdict(list)
+            for element in self.tree.iter(etree.Element):
+                self._by_line[element.sourceline].append(element)
+        return self._by_line
+
+    def element_at(self, line: int, local_name: str | None) -> etree._Element | None:
+        """The first element named ``local_name`` whose start tag is on ``line``."""
+        candidates = self._index().get(line, [])
+        for element in candidates:
+            if local_name is None or etree.QName(element).localname == local_name:
+                return element
+        return None
+
+    def column(self, element: etree._Element) -> int | None:
+        """1-based column of the element's start tag, or None if it cannot be told apart."""
+        line = element.sourceline
+        if not line or line > len(self._lines):
+            return None
+        local = etree.QName(element).localname
+        name = f"{element.prefix}:{local}" if element.prefix else local
+        same = [e for e in self._index().get(line, [])
+                if etree.QName(e).localname == local and e.prefix == element.prefix]
+        rank = same.index(element) if element in same else 0
+        text = self._lines[line - 1].decode("utf-8", errors="replace")
+        starts = [m.start() for m in re.finditer(rf"<{re.escape(name)}(?=[\s/>])", text)]
+        if len(starts) != len(same) or rank >= len(starts):
+            return None  # a start tag spread over lines, or in a comment: do not guess
+        return starts[rank] + 1
