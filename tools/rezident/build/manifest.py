@@ -56,11 +56,14 @@ class Manifest:
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.executescript(_TABLES)
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        if version is None or version != SCHEMA_VERSION:
+            self.db.executescript(_TABLES)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
+                            (str(SCHEMA_VERSION),))
         # Rows of a build that died before publishing describe nothing.
-        self.db.execute("DELETE FROM pending")
-        self.db.execute("DELETE FROM pending_drop")
+        if self.db.execute("SELECT EXISTS (SELECT 1 FROM pending) OR "
+                           "EXISTS (SELECT 1 FROM pending_drop)").fetchone()[0]:
+            self.discard_pending()
 
     def _version(self) -> int | None:
         try:
@@ -78,7 +81,10 @@ class Manifest:
         return {path: ((size, ino, mtime, ctime), value)
                 for path, size, ino, mtime, ctime, value in rows}
 
-    def remember_file_hashes(self, fresh: dict[str, tuple[StatKey, str]]) -> None:
+    def remember_file_hashes(self, fresh: dict[str, tuple[StatKey, str]],
+                             known: dict[str, tuple[StatKey, str]]) -> None:
+        if fresh == known:  # a no-op build writes nothing
+            return
         with self.db:
             self.db.execute("BEGIN")
             self.db.execute("DELETE FROM file_hashes")
@@ -105,7 +111,10 @@ class Manifest:
     def registers(self) -> dict[str, dict[str, list]]:
         return {h: json.loads(e) for h, e in self.db.execute("SELECT file_hash, entries FROM registers")}
 
-    def remember_registers(self, parsed: dict[str, dict[str, list]]) -> None:
+    def remember_registers(self, parsed: dict[str, dict[str, list]],
+                           known: dict[str, dict[str, list]]) -> None:
+        if parsed.keys() == known.keys():
+            return
         with self.db:
             self.db.execute("BEGIN")
             self.db.execute("DELETE FROM registers")

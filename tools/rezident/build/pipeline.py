@@ -17,7 +17,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Protocol
 
@@ -39,6 +39,18 @@ TARGETS = ("html", "pdf")
 COLLECTION, ASSETS, SEARCH, VOLUME = "@collection", "@assets", "@search", "@volume"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 VOLUME_NAME = "edition.pdf"  # as rezident.pdf names it (not imported: that loads WeasyPrint)
+
+
+def _installed_version(name: str) -> str:
+    """A library's version from its dist-info folder, without importing it (or
+    importlib.metadata, which costs a no-op build a tenth of a second)."""
+    spec = find_spec(name)
+    if spec is None or not spec.origin:
+        return "none"
+    site = Path(spec.origin).parent.parent
+    for folder in site.glob(f"{name}-*.dist-info"):
+        return folder.name[len(name) + 1:-len(".dist-info")]
+    return "unknown"
 
 
 def default_jobs() -> int:
@@ -151,11 +163,13 @@ class _Build:
     # --- the whole build ---------------------------------------------------
     def run(self) -> BuildReport:
         self.manifest = Manifest(self.cache / "manifest.sqlite")
-        self.hashes = FileHashes(self.manifest.file_hashes())
+        known_hashes = self.manifest.file_hashes()
+        self.hashes = FileHashes(known_hashes)
         self.docs = self._documents()
         self.register_files = self._register_files()
         self.pointers = self.manifest.pointers(d.tei_hash for d in self.docs + self.register_files)
-        self.registers = Registers(self.tei_root, self.hashes, self.manifest.registers())
+        known_registers = self.manifest.registers()
+        self.registers = Registers(self.tei_root, self.hashes, known_registers)
         setting = Setting(self.tei_root, self.rq.xslt_dir.resolve(), self.rq.schema_dir.resolve(),
                           self.rq.edition)
         self.runner = Runner(setting, self.kit, self.rq.jobs)
@@ -188,8 +202,8 @@ class _Build:
             else:
                 self.manifest.prune_pointers(
                     keep={d.tei_hash for d in self.docs + self.register_files})
-                self.manifest.remember_registers(self.registers.parsed)
-                self.manifest.remember_file_hashes(self.hashes.fresh)
+                self.manifest.remember_registers(self.registers.parsed, known_registers)
+                self.manifest.remember_file_hashes(self.hashes.fresh, known_hashes)
             self.manifest.close()
         return self.report
 
@@ -216,11 +230,8 @@ class _Build:
             parts = [stage, __version__]
             for package in self.kit.code.get(stage, ()):
                 parts.append(self.hashes.of_tree(PACKAGE_DIR / package))
-            for library in self.kit.libraries.get(stage, ()):
-                try:
-                    parts.append(f"{library}={metadata.version(library)}")
-                except metadata.PackageNotFoundError:
-                    parts.append(f"{library}=none")
+            parts += [f"{name}={_installed_version(name)}"
+                      for name in self.kit.libraries.get(stage, ())]
             if stage == "validate":
                 parts.append(self.hashes.of_tree(self.rq.schema_dir))
             else:

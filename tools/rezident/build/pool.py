@@ -10,17 +10,17 @@ so they inherit neither the build lock nor the manifest's database handle.
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RezidentError
 from .toolkit import Setting, Toolkit
+
+if TYPE_CHECKING:  # the pool machinery loads only when a build has work for it
+    from concurrent.futures import ProcessPoolExecutor
 
 
 @dataclass
@@ -64,18 +64,18 @@ def _run_batch(tasks: list[Task]) -> list[Outcome]:
 
 
 def _run(task: Task, tools: Tools) -> Outcome:
+    """Run one task; a failure becomes a one-line report naming the file."""
+    item = str(getattr(task, "item", task))
+    subject = getattr(task, "path", None) or item
     try:
         return task(tools)
     except RezidentError as exc:
-        return Outcome(item=_item_of(task), error=str(exc))
+        text = str(exc) if exc.path is not None else f"{subject}: {exc}"
+        return Outcome(item=item, error=text)
     except Exception as exc:  # a renderer's bug must not stop the other documents
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        return Outcome(item=_item_of(task),
-                       error=f"{type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})")
-
-
-def _item_of(task: Task) -> str:
-    return str(getattr(task, "item", task))
+        return Outcome(item=item, error=f"{subject}: error: {type(exc).__name__}: {exc} "
+                                        f"(at {where.filename}:{where.lineno})")
 
 
 class Runner:
@@ -86,7 +86,7 @@ class Runner:
         self.toolkit = toolkit
         self.jobs = max(1, jobs)
         self._local: Tools | None = None
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: "ProcessPoolExecutor | None" = None
 
     def run(self, tasks: list[Task], on_done: Callable[[list[Outcome]], None]) -> None:
         """Run ``tasks``; ``on_done`` receives outcomes as batches finish (any order)."""
@@ -108,7 +108,10 @@ class Runner:
             self._local = Tools(self.setting, self.toolkit)
         return self._local
 
-    def _ensure_pool(self) -> ProcessPoolExecutor:
+    def _ensure_pool(self) -> "ProcessPoolExecutor":
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         if self._pool is None:
             method = "forkserver" if sys.platform.startswith("linux") else "spawn"
             self._pool = ProcessPoolExecutor(
@@ -122,9 +125,12 @@ class Runner:
             self._pool = None
 
 
-def _bounded(pool: ProcessPoolExecutor, batches: Iterable[list[Task]],
+def _bounded(pool: "ProcessPoolExecutor", batches: Iterable[list[Task]],
              limit: int) -> Iterator[list[Outcome]]:
-    pending: set[Future] = set()
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending: set = set()
     source = iter(batches)
     exhausted = False
     while True:

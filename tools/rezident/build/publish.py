@@ -12,7 +12,6 @@ renderer writes it anew.
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
 import shutil
@@ -25,6 +24,8 @@ _AT_FDCWD = -100
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically; False where the system cannot."""
+    import ctypes
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2

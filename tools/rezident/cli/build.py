@@ -123,8 +123,8 @@ def _run(options: dict[str, Any], targets: tuple[str, ...]) -> None:
     report = run_build(request, progress=_progress())
     for finding in report.findings:
         click.echo(finding.text)
-    for item, why in report.failures:
-        click.echo(f"{request.tei_dir / item if not item.startswith('@') else item}: error: {why}")
+    for _, why in report.failures:
+        click.echo(why)
     for line in summarize_stages(report):
         click.echo(line)
     elapsed = time.perf_counter() - started
@@ -177,7 +177,7 @@ class _Lines:
     def begin(self, stage: str, total: int) -> None:
         self._stage, self._total, self._done = stage, total, 0
         self._next = max(1, total // 10)
-        click.echo(f"{stage}: {total} to build", err=True)
+        click.echo(f"{stage}: {total} to build" if total > 1 else f"{stage} ...", err=True)
 
     def advance(self, count: int = 1) -> None:
         self._done += count
@@ -186,4 +186,5 @@ class _Lines:
             self._next = self._done + max(1, self._total // 10)
 
     def end(self) -> None:
-        click.echo(f"{self._stage}: {self._done}/{self._total} done", err=True)
+        if self._total > 1:
+            click.echo(f"{self._stage}: {self._done}/{self._total} done", err=True)
