@@ -245,3 +245,13 @@ def test_cli_deposit_writes_and_refuses(small_edition, tmp_path):
     assert runner.invoke(main, args + ["--force"]).exit_code == 0
     bad = runner.invoke(main, args + ["--force", "--require", "html,epub"])
     assert bad.exit_code == 2 and "epub" in bad.output
+
+
+def test_no_deposit_while_a_build_writes_the_output(small_edition, tmp_path):
+    from rezident.build.lock import BuildLock
+    from rezident.build.pipeline import CACHE_NAME
+    with BuildLock(small_edition.output_dir / CACHE_NAME / "lock"):
+        with pytest.raises(RezidentError, match="another build"):
+            deposit(small_edition, tmp_path)
+    assert list((tmp_path / "out").iterdir()) == []
+    assert verify(deposit(small_edition, tmp_path).path).ok

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Collection
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -129,12 +130,12 @@ def make_deposit(edition: Edition, out_dir: Path | None = None, *,
     if (target.exists() or target.is_symlink()) and not force:
         raise ConfigError("a deposit of this version is already there", path=target,
                           hint="pass --force to replace it, or --out another folder")
-    files = payload.collect(edition)
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=out_dir))
     try:
         bag = staging / name
-        fixities = _write_bag(edition, bag, files, when, progress)
+        with _no_build_running(edition, built):
+            fixities = _write_bag(edition, bag, payload.collect(edition), when, progress)
         if serialization == "dir":
             _replace(bag, target)
         else:
@@ -149,6 +150,16 @@ def make_deposit(edition: Edition, out_dir: Path | None = None, *,
         shutil.rmtree(staging, ignore_errors=True)
     return Deposit(target, len(fixities), sum(f.size for f in fixities.values()),
                    tuple(built))
+
+
+def _no_build_running(edition: Edition, built: list[str]) -> AbstractContextManager:
+    """Hold the build's lock while copying its output, so a build publishing at the same
+    time cannot mix old and new files into the bag."""
+    if not built:
+        return nullcontext()
+    from ..build.lock import BuildLock
+    from ..build.pipeline import CACHE_NAME
+    return BuildLock(edition.output_dir / CACHE_NAME / "lock")
 
 
 def _replace(new: Path, target: Path) -> None:
