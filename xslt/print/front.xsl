@@ -9,6 +9,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:job="urn:rezident:print"
     xmlns:p="urn:rezident:print:functions"
@@ -72,6 +73,7 @@
       <xsl:if test="$standalone">
         <xsl:call-template name="legend">
           <xsl:with-param name="compact" select="true()"/>
+          <xsl:with-param name="tei" select="."/>
         </xsl:call-template>
       </xsl:if>
       <div class="doc-text">
@@ -206,8 +208,33 @@
         else ''"/>
   </xsl:function>
 
+  <!-- Does the document use the mark a sample shows? -->
+  <xsl:function name="p:uses-mark" as="xs:boolean">
+    <xsl:param name="sample" as="element()"/>
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="text" select="$tei/tei:text"/>
+    <xsl:variable name="key" select="string($sample/@key)"/>
+    <xsl:sequence select="
+        if ($key = 'redaction') then exists($text//tei:gap[@reason = 'redacted'] | $text//tei:note[@type = 'exemption'])
+        else if ($key = 'groups') then exists($text//tei:gap[@reason = map:keys($rz:group-words)])
+        else if ($key = 'unclear') then exists($text//tei:unclear)
+        else if ($key = 'term') then exists($text//tei:note[@type = 'original-term'])
+        else if ($key = 'abbr') then exists($text//tei:choice[tei:abbr and tei:expan])
+        else if ($key = 'supplied') then exists($text//tei:supplied)
+        else if ($key = 'omitted') then exists($text//tei:gap[@reason = 'omitted'])
+        else if ($key = 'pb') then exists($text//tei:pb)
+        else if ($key = 'banner') then exists($text//tei:fw[@subtype = 'classification'])
+        else true()"/>
+  </xsl:function>
+
+  <!-- The legend of the marks: all of them at the front of the volume; in a
+       single document, those the document uses (none: no legend). -->
   <xsl:template name="legend">
     <xsl:param name="compact" as="xs:boolean" select="false()"/>
+    <xsl:param name="tei" as="element(tei:TEI)?"/>
+    <xsl:variable name="samples" select="if (exists($tei)) then $p:legend-samples[p:uses-mark(., $tei)] else $p:legend-samples"/>
+    <xsl:variable name="notes" select="empty($tei) or exists($tei/tei:text//tei:note[rz:is-numbered-note(.)])"/>
+    <xsl:if test="exists($samples) or $notes">
     <section class="legend{if ($compact) then ' compact' else ''}" id="legend">
       <xsl:element name="{if ($compact) then 'h2' else 'h1'}">
         <xsl:attribute name="class" select="'legend-title'"/>
@@ -215,19 +242,22 @@
       </xsl:element>
       <table class="legend-table">
         <tbody>
-          <xsl:for-each select="$p:legend-samples">
+          <xsl:for-each select="$samples">
             <tr>
               <td class="mark"><xsl:apply-templates select="node()" mode="text"/></td>
               <td class="meaning">{p:legend-meaning(.)}</td>
             </tr>
           </xsl:for-each>
+          <xsl:if test="$notes">
           <tr>
             <td class="mark">text<span class="call">ii</span> text<span class="call">1</span></td>
             <td class="meaning">Footnote calls. Analysts’ comments keep their own numbers (i, ii, iii); other notes are numbered in each document; an asterisk marks an archival annotation.</td>
           </tr>
+          </xsl:if>
         </tbody>
       </table>
     </section>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

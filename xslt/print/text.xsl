@@ -399,24 +399,52 @@
   <!-- A note anchored elsewhere is printed at its anchor, not where it stands. -->
   <xsl:template match="tei:note[@xml:id][exists(key('anchors', @xml:id))]" mode="text" priority="2"/>
 
+  <!-- The renderer cannot split a footnote across pages: a note longer
+       than this many characters is printed after the text instead, and its
+       call says so. -->
+  <xsl:param name="footnote-limit" as="xs:integer" select="2400"/>
+
+  <xsl:function name="p:is-long" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="string-length(normalize-space($note)) gt $footnote-limit"/>
+  </xsl:function>
+
   <xsl:template name="footnote">
     <xsl:param name="note" as="element(tei:note)"/>
-    <span class="footnote {$note/@type}" data-label="{rz:note-label($note)}">
-      <xsl:sequence select="p:lang($note)"/>
-      <xsl:apply-templates select="$note/node()" mode="text"/>
-    </span>
+    <xsl:choose>
+      <xsl:when test="p:is-long($note)">
+        <span class="call long">{rz:note-label($note)}</span>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="footnote {$note/@type}" data-label="{rz:note-label($note)}">
+          <xsl:sequence select="p:lang($note)"/>
+          <xsl:apply-templates select="$note/node()" mode="text"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <!-- Notes no anchor points to, printed after the text, with their label. -->
+  <!-- After the text: the notes too long for the foot of a page, then the
+       comments no anchor points to, each with its label. -->
   <xsl:template name="unanchored-notes">
     <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="long" select="$tei/tei:text//tei:note[rz:is-numbered-note(.)][p:is-long(.)]
+        [p:in-line(.) or (@xml:id and exists(key('anchors', @xml:id, root(.))))]"/>
+    <xsl:if test="$long">
+      <section class="endnotes long-notes">
+        <h2 class="head">Notes</h2>
+        <xsl:for-each select="$long">
+          <div class="endnote"><span class="label">{rz:note-label(.)}</span><xsl:text> </xsl:text><xsl:apply-templates mode="text"/></div>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
     <xsl:variable name="notes" select="$tei/tei:text/tei:back/tei:div[@type = 'comments']
         //tei:note[not(@xml:id and exists(key('anchors', @xml:id, root(.))))]"/>
     <xsl:if test="$notes">
       <section class="endnotes">
         <h2 class="head">Comments</h2>
         <xsl:for-each select="$notes">
-          <p class="endnote"><span class="label">{rz:note-label(.)}</span><xsl:text> </xsl:text><xsl:apply-templates mode="text"/></p>
+          <div class="endnote"><span class="label">{rz:note-label(.)}</span><xsl:text> </xsl:text><xsl:apply-templates mode="text"/></div>
         </xsl:for-each>
       </section>
     </xsl:if>

@@ -31,8 +31,8 @@
     <xsl:variable name="edition" select="$job/job:edition"/>
     <xsl:variable name="ordered" select="p:date-order($documents)"/>
     <xsl:variable name="registers" as="document-node()*"
-        select="for $name in ('persons', 'organisations', 'places')
-                return (resolve-uri($name || '.xml', $job/job:registers/@href))[doc-available(.)] ! doc(.)"/>
+        select="for $base in $job/job:registers/@href, $name in ('persons', 'organisations', 'places')
+                return resolve-uri($name || '.xml', $base)[doc-available(.)] ! doc(.)"/>
 
     <xsl:call-template name="title-page">
       <xsl:with-param name="edition" select="$edition"/>
@@ -63,7 +63,7 @@
     </nav>
 
     <div class="documents">
-      <xsl:apply-templates select="$ordered/tei:TEI" mode="document">
+      <xsl:apply-templates select="$ordered ! tei:TEI" mode="document">
         <xsl:with-param name="edition" select="$edition" tunnel="yes"/>
       </xsl:apply-templates>
     </div>
@@ -197,8 +197,8 @@
 
   <xsl:template name="glossary">
     <xsl:param name="documents" as="document-node()*"/>
-    <xsl:variable name="originals" select="$documents//tei:text//tei:note[@type = 'original-term']"/>
-    <xsl:variable name="abbreviations" select="$documents//tei:text//tei:choice[tei:abbr and tei:expan]"/>
+    <xsl:variable name="originals" select="$documents ! (.//tei:text//tei:note[@type = 'original-term'])"/>
+    <xsl:variable name="abbreviations" select="$documents ! (.//tei:text//tei:choice[tei:abbr and tei:expan])"/>
     <xsl:variable name="codes" select="distinct-values($documents//tei:text//tei:note[@type = 'exemption'] ! rz:exemption-code(.))"/>
     <section class="glossary" id="glossary">
       <h1 class="back-title">Glossary</h1>
@@ -275,7 +275,7 @@
     <section class="conventions" id="conventions">
       <h1 class="back-title">Encoding conventions</h1>
       <p>The documents are encoded in TEI P5. The editorial marks are explained at the front of the volume (p. <a class="pageref" href="#legend"/>). What each edition declares about its conventions follows.</p>
-      <xsl:for-each-group select="$documents/tei:TEI/tei:teiHeader/tei:encodingDesc"
+      <xsl:for-each-group select="$documents ! tei:TEI/tei:teiHeader/tei:encodingDesc"
           group-by="normalize-space(string-join((tei:projectDesc, tei:editorialDecl)))">
         <div class="convention">
           <p class="applies">{if (count(current-group()) = count($documents)) then 'All documents'
