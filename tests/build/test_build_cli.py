@@ -51,7 +51,7 @@ def test_validation_errors_exit_1_and_are_printed(cli, edition):
     edition.write("b", document("b", body="INVALID"))
     result = cli("-j", "1")
     assert result.exit_code == 1
-    assert "b.xml:2: error: the document says INVALID [fake-rule]" in result.output
+    assert "tei/b.xml:2: error: the document says INVALID (column not known) [fake-rule]" in result.output
     assert "nothing built" in result.output
     assert not edition.out.joinpath("html").exists()
 

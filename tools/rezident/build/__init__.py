@@ -9,7 +9,7 @@ under ``lock``). The validator and the renderers are called through
 
 from .pipeline import (CACHE_NAME, TARGETS, BuildReport, BuildRequest, Progress, StageReport,
                        build, default_jobs, summarize_stages)
-from .toolkit import Finding, Toolkit
+from .toolkit import Finding, Toolkit  # Finding is rezident.validate's
 
 __all__ = ["CACHE_NAME", "TARGETS", "BuildReport", "BuildRequest", "Finding", "Progress",
            "StageReport", "Toolkit", "build", "default_jobs", "summarize_stages"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .hashing import StatKey
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);

@@ -31,7 +31,7 @@ from .manifest import Manifest
 from .pool import Outcome, Runner, Task
 from .publish import StagedTree
 from .tasks import (CopyAssets, RenderCollection, RenderHtml, RenderPdf, RenderVolume,
-                    SearchIndex, ValidateCollection, ValidateDocument)
+                    SearchIndex, ValidateDocument)
 from .toolkit import Finding, Setting, Toolkit
 
 CACHE_NAME = ".rezident-cache"
@@ -102,7 +102,7 @@ class BuildReport:
 
     @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.error]
+        return [f for f in self.findings if f.severity == "error"]
 
     @property
     def ok(self) -> bool:
@@ -190,7 +190,7 @@ class _Build:
                 self.report.published = bool(trees)
                 self.manifest.promote()
             else:
-                self.manifest.promote(["validate"])  # findings are facts about the TEI
+                self.manifest.promote(["validate", "facts"])  # findings are facts about the TEI
             interrupted = False
         finally:
             self.runner.close(cancel=interrupted)
@@ -323,11 +323,13 @@ class _Build:
         stage.skipped = len(files) - len(stale)
 
         def handle(outcome: Outcome) -> None:
-            findings, pointers = outcome.data
+            findings, facts, pointers = outcome.data
             doc = by_item[outcome.item]
             self._learn(doc, pointers)
             keys[doc.item] = self.doc_key("validate", doc)
-            self._record_findings("validate", doc.item, keys[doc.item], findings)
+            self._record_findings(doc.item, keys[doc.item], findings)
+            self.manifest.stage_pending("facts", doc.item, keys[doc.item], (),
+                                        json.dumps(facts).encode())
 
         self._run_shown(stage, "validate", [ValidateDocument(d.item, d.path, self.tei_root,
                                                              d.tei_hash not in self.pointers)
@@ -335,27 +337,28 @@ class _Build:
         for item in previous:
             if item not in keys and item != COLLECTION:
                 self.manifest.stage_drop("validate", item)
+                self.manifest.stage_drop("facts", item)
         if not stage.failed and files:
             key = digest(self.env("validate"), *(f"{d.item}={keys[d.item]}" for d in files))
             if self._fresh("validate", COLLECTION, key, previous, None):
+                stage.skipped += 1
                 self._keep_findings(old_findings.get(COLLECTION))
             else:
-                def collection_done(outcome: Outcome) -> None:
-                    self._record_findings("validate", COLLECTION, key, outcome.data)
-
-                self._run_shown(stage, "validate: across documents",
-                                [ValidateCollection(COLLECTION, tuple(d.path for d in self.docs))],
-                                collection_done)
+                facts = ((d.path, json.loads(self.manifest.data("facts", d.item))) for d in files)
+                self._record_findings(COLLECTION, key, self.kit.validate_collection(facts))
+                stage.built += 1
         stage.seconds = time.perf_counter() - started
 
-    def _record_findings(self, stage: str, item: str, key: str, findings: list[Finding]) -> None:
+    def _record_findings(self, item: str, key: str, findings: list[Finding]) -> None:
         self.report.findings.extend(findings)
-        data = json.dumps([[f.text, f.error] for f in findings]).encode() if findings else None
-        self.manifest.stage_pending(stage, item, key, (), data)
+        data = json.dumps([f.as_dict() for f in findings]).encode() if findings else None
+        self.manifest.stage_pending("validate", item, key, (), data)
 
     def _keep_findings(self, data: bytes | None) -> None:
         if data:
-            self.report.findings.extend(Finding(text, error) for text, error in json.loads(data))
+            for fields in json.loads(data):
+                fields["path"] = Path(fields["path"])
+                self.report.findings.append(Finding(**fields))
 
     # --- per-document output stages -------------------------------------------
     def _documents_stage(self, name: str, published: Path,

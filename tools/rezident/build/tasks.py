@@ -22,19 +22,9 @@ class ValidateDocument:
     want_pointers: bool
 
     def __call__(self, tools: Tools) -> Outcome:
-        findings = tools.kit.validate(tools.get("validator"), self.path)
+        findings, facts = tools.kit.validate(tools.get("validator"), self.path)
         pointers = read_pointers(self.path, self.tei_root) if self.want_pointers else None
-        return Outcome(self.item, data=(findings, pointers))
-
-
-@dataclass(frozen=True)
-class ValidateCollection:
-    item: str
-    paths: tuple[Path, ...]
-
-    def __call__(self, tools: Tools) -> Outcome:
-        return Outcome(self.item, data=tools.kit.validate_collection(tools.get("validator"),
-                                                                    list(self.paths)))
+        return Outcome(self.item, data=(findings, facts, pointers))
 
 
 @dataclass(frozen=True)

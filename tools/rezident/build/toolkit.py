@@ -14,14 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from ..edition import Edition
+from ..validate.findings import Finding
 
-
-@dataclass(frozen=True)
-class Finding:
-    """One validation finding, as the build keeps and reports it."""
-
-    text: str        # the one line to print: "tei/x.xml:42:17: error: ... [rule]"
-    error: bool      # False for warnings, which do not stop a build
+# What the cross-document checks need to know of each file (see rezident.validate.FileReport).
+Facts = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -40,7 +36,7 @@ class Toolkit:
     # Python packages whose source takes part in each stage's key: changing the
     # renderer's code rebuilds what it renders.
     code: dict[str, tuple[str, ...]] = {
-        "validate": ("validate",),
+        "validate": ("validate", "safexml.py"),
         "html": ("html",),
         "pdf": ("pdf",),
     }
@@ -64,7 +60,7 @@ class Toolkit:
     def make_validator(self, setting: Setting) -> Any:
         from ..validate import Validator
 
-        return Validator(setting.schema_dir, edition=setting.edition)
+        return Validator.for_schema_dir(setting.schema_dir)
 
     def make_html(self, setting: Setting) -> Any:
         from ..html import HtmlRenderer
@@ -77,11 +73,22 @@ class Toolkit:
         return PdfRenderer(setting.xslt_dir, edition=setting.edition)
 
     # --- called per document or per edition ------------------------------
-    def validate(self, validator: Any, tei_path: Path) -> list[Finding]:
-        return [_finding(f) for f in validator.validate_file(tei_path)]
+    def validate(self, validator: Any, tei_path: Path) -> tuple[list[Finding], Facts]:
+        report = validator.validate(tei_path)
+        facts = {"document_id": report.document_id, "is_register": report.is_register,
+                 "identifiers": report.identifiers, "parsed": report.parsed}
+        return report.findings, facts
 
-    def validate_collection(self, validator: Any, tei_paths: list[Path]) -> list[Finding]:
-        return [_finding(f) for f in validator.check_collection(tei_paths)]
+    def validate_collection(self, files: Iterable[tuple[Path, Facts]]) -> list[Finding]:
+        """The checks across files (unique ids ...), from facts kept by earlier builds:
+        no document is parsed again."""
+        from ..validate import FileReport, cross_document_findings
+
+        return cross_document_findings(
+            FileReport(path, document_id=facts["document_id"], is_register=facts["is_register"],
+                       identifiers=[tuple(i) for i in facts["identifiers"]],
+                       parsed=facts["parsed"])
+            for path, facts in files)
 
     def render_html(self, renderer: Any, tei_path: Path, out_dir: Path) -> tuple[list[Path], bytes]:
         return list(renderer.render_document(tei_path, out_dir)), renderer.summarize(tei_path)
@@ -109,8 +116,3 @@ class Toolkit:
     def render_volume(self, renderer: Any, tei_paths: list[Path], out_pdf: Path,
                       registers_dir: Path | None) -> list[Path]:
         return [renderer.render_volume(tei_paths, out_pdf, registers_dir=registers_dir)]
-
-
-def _finding(finding: Any) -> Finding:
-    severity = str(getattr(finding, "severity", "error")).lower()
-    return Finding(text=str(finding), error=severity not in {"warning", "info"})

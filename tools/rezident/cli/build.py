@@ -121,8 +121,11 @@ def _run(options: dict[str, Any], targets: tuple[str, ...]) -> None:
         request = BuildRequest(**settings)
 
     report = run_build(request, progress=_progress())
-    for finding in report.findings:
-        click.echo(finding.text)
+    if report.findings:
+        from ..validate.report import text_line
+
+        for finding in report.findings:
+            click.echo(text_line(finding))
     for _, why in report.failures:
         click.echo(why)
     for line in summarize_stages(report):
