@@ -1,0 +1,149 @@
+"""``rezident convert`` and ``rezident text``: transcripts to TEI and back."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from .. import convert as converter
+from .. import edition as edition_config
+from ..errors import ConfigError, RezidentError
+from .options import edition_option, reports_errors
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _edition_or_none(path: Path | None) -> edition_config.Edition | None:
+    try:
+        return edition_config.load(path)
+    except ConfigError:
+        if path is not None:
+            raise
+        return None
+
+
+def _standalone_edition(out: Path) -> edition_config.Edition:
+    """Settings for converting files outside any edition: no registers, no declared conventions."""
+    return edition_config.Edition(
+        root=out, id="transcripts", version="0", title="Transcripts", editors=(), publisher="rezident",
+        pub_place="", licence="", licence_url="", languages=("en",), description="",
+        transcripts_dir=out, tei_dir=out, output_dir=out, sources=())
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--profile", type=click.Choice(converter.PROFILES),
+              help="The conventions the transcripts are written in (default: the source's, else detected).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the TEI documents (default: the edition's tei/).")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the transcripts.")
+@click.option("--strict", is_flag=True, help="Treat warnings (unknown notations ...) as errors: nothing is written.")
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 naming every TEI file that differs from what the converter produces.")
+@click.option("--force", is_flag=True, help="Overwrite TEI documents that were edited by hand.")
+@edition_option
+@reports_errors
+def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, encoding: str, strict: bool,
+            check: bool, force: bool, edition_path: Path | None) -> None:
+    """Convert transcripts into TEI documents.
+
+    Without FILES, every source listed in edition.toml is converted into the
+    edition's tei/ folder. With FILES, those transcripts are converted (with
+    --profile, or the profile of their [[source]] entry, or a detected one).
+    Prints one summary line per document and every warning as
+    FILE:LINE:COLUMN: warning: MESSAGE.
+    """
+    edition = _edition_or_none(edition_path)
+    if edition is None:
+        if not files:
+            raise ConfigError("no edition.toml here or above, and no transcript named",
+                              hint="name transcripts to convert (with --out DIR), or run inside an edition")
+        if out_dir is None and not check:
+            raise ConfigError("outside an edition, say where the TEI goes with --out DIR")
+        edition = _standalone_edition((out_dir or Path.cwd()).resolve())
+    setup = converter.setup(edition)
+    target_dir = out_dir.resolve() if out_dir else edition.tei_dir
+    jobs: list[tuple[Path, edition_config.Source | None]]
+    if files:
+        jobs = [(path, edition.source_for_file(path)) for path in files]
+    else:
+        if not edition.sources:
+            raise ConfigError("edition.toml lists no [[source]]", path=edition.config_path,
+                              hint="add a [[source]] per transcript, or name transcripts to convert")
+        jobs = [(source.file, source) for source in edition.sources]
+
+    failures: list[str] = []
+    differing: list[str] = []
+    for path, source in jobs:
+        try:
+            if source is not None:
+                result = converter.convert_source(setup, source, profile, encoding)
+            else:
+                result = converter.convert_file(setup, path, profile, encoding)
+        except ConfigError:
+            raise
+        except RezidentError as exc:
+            click.echo(str(exc), err=True)
+            failures.append(_shown(path))
+            continue
+        for warning in result.warnings:
+            click.echo(warning.format(_shown(path)), err=True)
+        target = target_dir / f"{result.doc_id}.xml"
+        if strict and result.warnings:
+            click.echo(f"{_shown(path)}: error: {len(result.warnings)} warning(s) with --strict; "
+                       f"{_shown(target)} not written", err=True)
+            failures.append(_shown(path))
+            continue
+        if check:
+            if not target.is_file() or target.read_bytes() != result.data:
+                differing.append(_shown(target))
+            continue
+        try:
+            changed = converter.write(result, target, force=force)
+        except converter.HandEdited as exc:
+            click.echo(str(exc), err=True)
+            failures.append(_shown(target))
+            continue
+        click.echo(f"{result.summary()}{'' if changed else ' (unchanged)'}")
+
+    if check:
+        for name in differing:
+            click.echo(f"{name}: differs from what `rezident convert` produces", err=True)
+        if differing or failures:
+            raise SystemExit(1)
+        click.echo(f"{len(jobs)} TEI document(s) match their transcripts")
+        return
+    if failures:
+        click.echo(f"{len(failures)} of {len(jobs)} not converted: {', '.join(failures)}", err=True)
+        raise SystemExit(1)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("tei_file", type=click.Path(path_type=Path, dir_okay=False))
+@edition_option
+@reports_errors
+def text(tei_file: Path, edition_path: Path | None) -> None:
+    """Print the diplomatic text regenerated from a TEI document.
+
+    It equals the transcript the document was converted from, character for
+    character, ASCII whitespace aside. Notations the edition declared in
+    edition.toml are regenerated when run inside the edition.
+    """
+    if not tei_file.is_file():
+        raise RezidentError("no such TEI document", path=tei_file)
+    edition = _edition_or_none(edition_path)
+    declared = converter.setup(edition).declared if edition is not None else None
+    try:
+        click.echo(converter.regenerate(tei_file, declared), nl=False)
+    except RezidentError:
+        raise
+    except Exception as exc:  # lxml's XMLSyntaxError and kin
+        raise RezidentError(f"not well-formed XML: {exc}", path=tei_file) from None

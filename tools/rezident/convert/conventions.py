@@ -1,0 +1,277 @@
+"""The registry of transcript notations: each declared once, grouped into profiles.
+
+A convention is a pattern found inside a block of text, the TEI it becomes
+(``build``) and, through ``diplomatic.py``, the notation it gives back. The
+inline pass (``inline.py``) runs the conventions of a profile over every block;
+where two could start at the same character the lower ``priority`` wins.
+An edition adds its own conventions as data (``declared.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from .tei import Node, el
+
+if TYPE_CHECKING:
+    from .inline import Context
+
+PROFILES = ("venona", "crest", "archive-translation", "slides")
+ALL = "*"
+
+
+@dataclass(frozen=True)
+class Found:
+    """A match of a convention: ``text[start:end]`` with its named parts."""
+
+    start: int
+    end: int
+    parts: dict[str, str]
+    offsets: dict[str, int] = field(default_factory=dict)  # where each part starts in the text
+
+
+@dataclass(frozen=True)
+class Convention:
+    name: str
+    profiles: frozenset[str]
+    pattern: re.Pattern[str]
+    build: Callable[[Found, "Context"], list[Node]]
+    counts_as: str = ""          # the summary's category ("gaps", "redactions" ...)
+    priority: int = 50
+    example: str = ""            # a diplomatic form, for the documentation
+    locate: Callable[[str, int], Found | None] | None = None
+
+    def applies_to(self, profile: str) -> bool:
+        return ALL in self.profiles or profile in self.profiles
+
+    def find(self, text: str, pos: int) -> Found | None:
+        if self.locate is not None:
+            return self.locate(text, pos)
+        match = self.pattern.search(text, pos)
+        if match is None:
+            return None
+        parts = {k: v for k, v in match.groupdict().items() if v is not None}
+        offsets = {k: match.start(k) for k in parts}
+        return Found(match.start(), match.end(), parts, offsets)
+
+
+# ------------------------------------------------------------------ builders
+
+def _cipher_gap(found: Found, ctx: "Context") -> list[Node]:
+    reason = {"unrecovered": "cipher-unrecovered"}.get(found.parts["word"], found.parts["word"])
+    return [el("gap", {"reason": reason, "quantity": found.parts["n"], "unit": "group"})]
+
+
+RECOVERY_CERT = {"A": "high", "B": "medium", "C": "low", "D": "low"}
+
+
+def _recovery(found: Found, ctx: "Context") -> list[Node]:
+    letter = found.parts["flag"]
+    return [el("unclear", {"reason": "cipher-recovery", "cert": RECOVERY_CERT.get(letter, "unknown"),
+                           "n": letter}, ctx.parse_part(found, "text"))]
+
+
+def _original_term(found: Found, ctx: "Context") -> list[Node]:
+    ctx.note_language("ru-Latn")
+    return [el("term", None, found.parts["term"]), found.parts["space"],
+            el("note", {"type": "original-term", "place": "inline"},
+               el("foreign", {"xml:lang": "ru-Latn"}, found.parts["orig"]))]
+
+
+def _gloss(found: Found, ctx: "Context") -> list[Node]:
+    ctx.note_language("ru-Latn")
+    return [el("choice", None, el("abbr", {"xml:lang": "ru-Latn"}, found.parts["abbr"]),
+               el("expan", {"xml:lang": "en"}, found.parts["gloss"]))]
+
+
+def _supplied(reason: str) -> Callable[[Found, "Context"], list[Node]]:
+    def build(found: Found, ctx: "Context") -> list[Node]:
+        return [el("supplied", {"reason": reason}, ctx.parse_part(found, "text"))]
+    return build
+
+
+def _anchor(found: Found, ctx: "Context") -> list[Node]:
+    return [ctx.note_anchor(found.parts["n"])]
+
+
+def _gap_of(reason: str) -> Callable[[Found, "Context"], list[Node]]:
+    return lambda found, ctx: [el("gap", {"reason": reason})]
+
+
+def _exemption(found: Found, ctx: "Context") -> list[Node]:
+    code = found.parts["code"]
+    ctx.exemptions.add(code)
+    return [el("note", {"type": "exemption", "place": "margin", "corresp": f"#exemption-{code}"}, code)]
+
+
+def _escape(found: Found, ctx: "Context") -> list[Node]:
+    return [el("choice", None, el("orig", None, "\\" + found.parts["char"]),
+               el("reg", None, found.parts["char"]))]
+
+
+def _hi(rend: str) -> Callable[[Found, "Context"], list[Node]]:
+    return lambda found, ctx: [el("hi", {"rend": rend}, ctx.parse_part(found, "text"))]
+
+
+def _quote(found: Found, ctx: "Context") -> list[Node]:
+    return [el("quote", None, "“", ctx.parse_part(found, "text"), "”")]
+
+
+def _russian(found: Found, ctx: "Context") -> list[Node]:
+    ctx.note_language("ru")
+    return [el("foreign", {"xml:lang": "ru"}, ctx.parse_part(found, "text"))]
+
+
+ARCHIVES = r"(?:RGASPI|RGANI|RGVA|RGAE|GARF|AP RF|APRF|TsA FSB|CA FSB)"
+ARCHIVAL_ID = re.compile(ARCHIVES + r"[:,]?\s*\d+(?:/\d+)+")
+
+
+def _archival(found: Found, ctx: "Context") -> list[Node]:
+    inside = found.parts["text"]
+    match = ARCHIVAL_ID.search(inside)
+    assert match is not None  # the pattern's lookahead guarantees it
+    bibl = el("bibl", None, ctx.parse_text(inside[:match.start()], found, "text"),
+              el("idno", {"type": "archival"}, match.group()),
+              inside[match.end():])
+    return ["(", bibl, ")"]
+
+
+def _press(found: Found, ctx: "Context") -> list[Node]:
+    p = found.parts
+    when = f"{p['year']}-{int(p['month']):02d}-{int(p['day']):02d}"
+    return ["(", el("bibl", None, el("title", None, p["title"]), p["sep"],
+                    el("date", {"when": when}, p["date"])), ")"]
+
+
+def _imprint(found: Found, ctx: "Context") -> list[Node]:
+    p = found.parts
+    return ["(", el("bibl", {"type": "imprint"}, el("pubPlace", None, p["place"]), ": ",
+                    el("publisher", None, p["publisher"]), ", ",
+                    el("date", {"when": p["year"]}, p["year"]), p.get("rest", "")), ")"]
+
+
+def _translated_title(found: Found, ctx: "Context") -> list[Node]:
+    return [el("title", {"type": "alt", "xml:lang": "en"}, found.parts["text"])]
+
+
+# ------------------------------------------------------------------ original terms
+
+ORIGINAL_WORD = r"[A-Z][A-Za-z'’\-]*"
+ORIGINAL = re.compile(rf"(?P<space>[ \t]*)\[(?P<orig>{ORIGINAL_WORD}(?: {ORIGINAL_WORD})*)\]")
+TERM_WORD = re.compile(r"[^\s\[\]*“”()]+$")
+
+
+def _mostly_upper(words: list[str]) -> bool:
+    for word in words:
+        letters = [c for c in word if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.6:
+            return False
+    return True
+
+
+def _term_start(text: str, end: int, pos: int, wanted: int) -> int | None:
+    """Where the English term before ``end`` begins (``None`` when there is none).
+
+    A run of capitals (``NEIGHBOURS' RESIDENCY``) or of capitalised words
+    (``Chief Intelligence Directorate``) is taken whole; otherwise as many
+    words as the original has (``operational work`` for two).
+    """
+    words: list[tuple[int, str]] = []
+    cursor = end
+    while cursor > pos and len(words) < 6:
+        match = TERM_WORD.search(text, pos, cursor)
+        if match is None:
+            break
+        word = match.group()
+        if words and word[-1] in ",.;:!?":
+            break
+        words.append((match.start(), word))
+        cursor = match.start()
+        if cursor > pos and text[cursor - 1] != " ":
+            break
+        cursor -= 1
+    if not words:
+        return None
+    first = words[0][1]
+    letters = [c for c in first if c.isalpha()]
+    if not letters:
+        return None
+    if all(c.isupper() for c in letters):
+        same = lambda w: all(c.isupper() for c in w if c.isalpha()) and any(c.isalpha() for c in w)
+    elif first[0].isupper():
+        same = lambda w: w[0].isupper()
+    else:
+        return words[min(wanted, len(words)) - 1][0]
+    start = words[0][0]
+    for at, word in words[1:]:
+        if not same(word):
+            break
+        start = at
+    return start
+
+
+def _locate_original(text: str, pos: int) -> Found | None:
+    for match in ORIGINAL.finditer(text, pos):
+        orig = match.group("orig")
+        if not _mostly_upper(orig.split()) or match.start() == pos:
+            continue
+        start = _term_start(text, match.start(), pos, len(orig.split()))
+        if start is None:
+            continue
+        term = text[start:match.start()]
+        return Found(start, match.end(), {"term": term, "space": match.group("space"), "orig": orig},
+                     {"term": start, "orig": match.start("orig")})
+    return None
+
+
+# ------------------------------------------------------------------ the registry
+
+def _c(name: str, profiles: str, pattern: str, build, counts_as: str = "", priority: int = 50,
+       example: str = "", locate=None) -> Convention:
+    chosen = frozenset(profiles.split()) if profiles != ALL else frozenset({ALL})
+    return Convention(name, chosen, re.compile(pattern), build, counts_as, priority, example, locate)
+
+
+BUILTIN: tuple[Convention, ...] = (
+    _c("unrecovered-groups", ALL, r"\[(?P<n>\d+) groups? (?P<word>unrecovered|unrecoverable|garbled|corrupt)\]",
+       _cipher_gap, "gaps", 10, "[13 groups unrecovered]"),
+    _c("recovery-flag", ALL, r"\[(?P<flag>[A-Z])% (?P<text>[^\[\]]+?)\]", _recovery, "uncertain", 10,
+       "[B% the former]"),
+    _c("redaction", ALL, r"\[ \]", _gap_of("redacted"), "redactions", 10, "[ ]"),
+    _c("omission", ALL, r"\[(?:\.\.\.)\]", _gap_of("omitted"), "omissions", 10, "[...]"),
+    _c("supplied-punctuation", ALL, r"\[(?P<text>[,.;:!?])\]", _supplied("punctuation"), "supplied", 10,
+       "[,]"),
+    _c("note-anchor", "venona", r"\[(?P<n>1{1,3}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]", _anchor, "note anchors", 20,
+       "[iv], [11]"),
+    _c("exemption-code", "crest", r"(?<![\w])(?P<code>25X[1-9])(?![\w])", _exemption, "exemptions", 20,
+       "25X1"),
+    _c("markdown-escape", ALL, r"\\(?P<char>[$*_#\[\]\\])", _escape, "normalized", 10, r"\$"),
+    _c("original-term", "venona archive-translation", ORIGINAL.pattern, _original_term, "terms", 30,
+       "RESIDENT [REZIDENT]", _locate_original),
+    _c("abbreviation-gloss", "venona archive-translation",
+       r"(?<![\w(])(?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\([a-z]+\))?)[ \t]\[(?P<gloss>(?=[^\]]*[a-z]{2})[^\[\]%]+)\]",
+       _gloss, "glosses", 25, "TsK [Central Committee]"),
+    _c("bold", "slides", r"\*\*(?=\S)(?P<text>.+?)(?<=\S)\*\*", _hi("bold"), "emphasis", 30, "**bold**"),
+    _c("italic", "slides", r"(?<![*\w])\*(?=[^\s*])(?P<text>[^*\n]+?)(?<=[^\s*])\*(?![*\w])", _hi("italic"),
+       "emphasis", 31, "*italic*"),
+    _c("quotation", "slides", r"“(?P<text>[^“”]*)”", _quote, "quotations", 40, "“...”"),
+    _c("russian", ALL, r"(?P<text>[\u0400-\u04FF]+(?:[ \-,.%0-9]+[\u0400-\u04FF]+)*)", _russian, "russian", 45,
+       "Ежов"),
+    _c("archival-citation", "slides archive-translation",
+       rf"\((?=[^()]*{ARCHIVES}[:,]?\s*\d+/)(?P<text>[^()]*)\)", _archival, "citations", 35,
+       "(RGASPI: 558/11/185, f. 1-65)"),
+    _c("press-citation", "slides",
+       r"\((?P<title>[A-Z][\w ]+?)(?P<sep>, )(?P<date>(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}))\)",
+       _press, "citations", 35, "(Pravda, 18.12.1921)"),
+    _c("imprint", "slides",
+       r"\((?P<place>[A-Z][^():\[\]]*?): (?P<publisher>[^():\[\]]+?), (?P<year>1[5-9]\d\d|20\d\d)(?P<rest>[^()\[\]]*)\)",
+       _imprint, "citations", 35, "(M.: ROSSPEN, 2004)"),
+    _c("translated-title", "slides", r"\[(?P<text>[A-Z][^\[\]]*)\](?=\s*\([^()]*\d{4})", _translated_title,
+       "titles", 40, "[State Security in Russia]"),
+    _c("quoting-author-insertion", "slides", r"\[(?P<text>(?!\s*\])[^\[\]]+)\]", _supplied("quoting-author"),
+       "supplied", 60, "[the]"),
+)
+
+BY_NAME = {c.name: c for c in BUILTIN}

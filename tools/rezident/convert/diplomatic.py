@@ -1,0 +1,214 @@
+"""The diplomatic text: the transcript regenerated from a TEI document.
+
+Each TEI construct the converter writes has one diplomatic form here, the
+inverse of its convention (``[13 groups unrecovered]`` from
+``<gap reason="cipher-unrecovered" quantity="13" unit="group"/>``). The
+converter runs these same rules on every notation it encodes and keeps the
+notation as text when they would not give back what the transcript had, so
+the round trip holds by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from lxml import etree
+
+from .. import TEI_NS
+from .tei import T, local
+
+# gap/@reason -> the word the transcript uses after "[n groups ..."
+CIPHER_GAP_WORDS = {
+    "cipher-unrecovered": "unrecovered",
+    "unrecoverable": "unrecoverable",
+    "garbled": "garbled",
+    "corrupt": "corrupt",
+}
+SIMPLE_GAPS = {"redacted": "[ ]", "omitted": "[...]"}
+
+BLOCKS = {"p", "head", "ab", "item", "fw", "label", "opener", "closer", "dateline", "signed",
+          "seg", "note", "list", "div", "bibl", "quote", "docDate"}
+ASCII_SPACE = re.compile(r"[ \t\r\n]+")
+
+# A rule gives the diplomatic form of an element, or None when it does not apply.
+Rule = Callable[[etree._Element, Callable[[etree._Element], str]], str | None]
+
+
+def squeeze(text: str) -> str:
+    """What the round trip compares: the text without ASCII whitespace."""
+    return ASCII_SPACE.sub("", text)
+
+
+def _note(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
+    kind, n = element.get("type"), element.get("n", "")
+    body = inner(element)
+    if kind == "original-term":
+        return f"[{body}]"
+    if kind == "comment":
+        return f"[{n}] {body}"
+    if kind == "source-comment":
+        return f"{n}. {body}"
+    if kind == "annotation" and n:
+        return f"{n} {body}"
+    return body
+
+
+def _gap(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
+    reason = element.get("reason", "")
+    if reason in SIMPLE_GAPS:
+        return SIMPLE_GAPS[reason]
+    if reason in CIPHER_GAP_WORDS and element.get("unit") == "group":
+        quantity = element.get("quantity", "")
+        noun = "group" if quantity == "1" else "groups"
+        return f"[{quantity} {noun} {CIPHER_GAP_WORDS[reason]}]"
+    return None
+
+
+def _choice(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
+    parts = {local(child): child for child in element}
+    if "abbr" in parts and "expan" in parts:
+        return f"{inner(parts['abbr'])} [{inner(parts['expan'])}]"
+    for original in ("sic", "orig"):
+        if original in parts:
+            return inner(parts[original])
+    return None
+
+
+def _wrapped(before: str, after: str) -> Rule:
+    return lambda element, inner: f"{before}{inner(element)}{after}"
+
+
+def _item(element: etree._Element, inner: Callable[[etree._Element], str]) -> str:
+    parent = element.getparent()
+    bullet = "- " if parent is not None and parent.get("type") == "bulleted" else ""
+    return f"{bullet}{inner(element)}"
+
+
+BUILTIN_RULES: dict[str, Rule] = {
+    "teiHeader": lambda element, inner: "",
+    "gap": _gap,
+    "note": _note,
+    "choice": _choice,
+    "supplied": _wrapped("[", "]"),
+    "lb": lambda element, inner: "\n",
+    "item": _item,
+}
+
+
+def _conditional(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
+    name, rend, kind = local(element), element.get("rend"), element.get("type")
+    if name == "unclear" and element.get("reason") == "cipher-recovery":
+        return f"[{element.get('n', '')}% {inner(element)}]"
+    if name == "ref" and kind == "noteAnchor":
+        return f"[{inner(element)}]"
+    if name == "del" and rend == "strikethrough":
+        return f"~~{inner(element)}~~"
+    if name == "hi" and rend == "bold":
+        return f"**{inner(element)}**"
+    if name == "hi" and rend == "italic":
+        return f"*{inner(element)}*"
+    if name == "title" and kind == "alt" and element.get("{http://www.w3.org/XML/1998/namespace}lang") == "en":
+        return f"[{inner(element)}]"
+    return None
+
+
+def builtin_form(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
+    """The diplomatic form the built-in conventions give ``element``, if any."""
+    rule = BUILTIN_RULES.get(local(element))
+    form = rule(element, inner) if rule else None
+    return form if form is not None else _conditional(element, inner)
+
+
+class Regenerator:
+    """Turns TEI back into transcript text; ``declared`` adds an edition's own notations."""
+
+    def __init__(self, declared: Sequence["DeclaredForm"] = ()):
+        self.declared = tuple(declared)
+
+    def element(self, element: etree._Element) -> str:
+        if not isinstance(element.tag, str):
+            return ""
+        for form in self.declared:
+            text = form.diplomatic_of(element, self.inner)
+            if text is not None:
+                return text
+        text = builtin_form(element, self.inner)
+        if text is None:
+            text = self.inner(element)
+        if local(element) in BLOCKS and element.getparent() is not None \
+                and local(element.getparent()) not in {"p", "item", "seg", "head", "ab", "note", "quote"}:
+            text = text + "\n\n"
+        return text
+
+    def inner(self, element: etree._Element) -> str:
+        parts = [element.text or ""]
+        for child in element:
+            parts.append(self.element(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def nodes(self, nodes: Iterable[str | etree._Element]) -> str:
+        return "".join(node if isinstance(node, str) else self.element(node) + (node.tail or "")
+                       for node in nodes)
+
+    def document(self, root: etree._Element) -> str:
+        """The diplomatic text of a whole TEI document (front, body, back; no header)."""
+        text = root.find(f"{T}text")
+        if text is None:
+            return ""
+        out = self.inner(text)
+        # Tidy the layout a reader sees; the round trip ignores ASCII whitespace anyway.
+        out = re.sub(r"[ \t]*\n[ \t]*", "\n", out)
+        out = re.sub(r"\n{3,}", "\n\n", out)
+        return out.strip("\n ") + "\n"
+
+
+class DeclaredForm:
+    """The inverse of one convention an edition declared as data (see ``declared.py``)."""
+
+    def __init__(self, name: str, element: etree._Element, diplomatic: str):
+        self.name = name
+        self.template = element
+        self.diplomatic = diplomatic
+
+    def diplomatic_of(self, element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
+        template = self.template
+        if element.tag != template.tag:
+            return None
+        values: dict[str, str] = {}
+        for key, wanted in template.attrib.items():
+            got = element.get(key)
+            if got is None:
+                return None
+            slot = _placeholder(wanted)
+            if slot:
+                values[slot] = got
+            elif got != wanted:
+                return None
+        slot = _placeholder(template.text or "")
+        if slot:
+            values[slot] = inner(element)
+        return _fill(self.diplomatic, values)
+
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def _placeholder(text: str) -> str | None:
+    match = PLACEHOLDER.fullmatch(text.strip()) if text else None
+    return match.group(1) if match else None
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), template)
+
+
+def regenerate(path: Path, declared: Sequence[DeclaredForm] = ()) -> str:
+    """The diplomatic text of the TEI document at ``path``."""
+    root = etree.parse(str(path)).getroot()
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        from ..errors import RezidentError
+        raise RezidentError("not a TEI document (the root element is not tei:TEI)", path=path)
+    return Regenerator(declared).document(root)

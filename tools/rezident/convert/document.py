@@ -1,0 +1,174 @@
+"""One transcript to one TEI document: the three passes, the header, the bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from lxml import etree
+
+from ..edition import Edition
+from .conventions import BUILTIN, Convention
+from .declared import Declared
+from .detect import detect_profile
+from .diplomatic import Regenerator
+from .header import header
+from .inline import Context
+from .lines import blocks as classify_blocks
+from .located import Warning
+from .registers import Entry, mentions_convention
+from .structure import GROUPERS, Builder
+from .tei import XML_ID, T, append, el, local
+
+PI_NAME = "rezident-convert"
+PI_LINE = re.compile(rb"<\?rezident-convert [^?]*\?>\n")
+STRUCTURAL = {
+    "TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "availability", "sourceDesc", "msDesc",
+    "msIdentifier", "altIdentifier", "notesStmt", "encodingDesc", "projectDesc", "editorialDecl", "classDecl",
+    "taxonomy", "category", "profileDesc", "creation", "correspDesc", "correspAction", "textClass", "langUsage",
+    "revisionDesc", "text", "front", "body", "back", "div", "list",
+}
+SUMMARY_ORDER = ("gaps", "uncertain", "redactions", "exemptions", "note anchors", "comments", "source comments",
+                 "annotations", "terms", "glosses",
+                 "supplied", "omissions", "normalized", "emphasis", "quotations", "citations", "russian")
+
+
+@dataclass
+class Conversion:
+    """The result of converting one transcript."""
+
+    doc_id: str
+    profile: str
+    detected: bool
+    data: bytes
+    warnings: list[Warning]
+    counts: Counter[str]
+    pages: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{n} {name}" for name in SUMMARY_ORDER if (n := self.counts.get(name))]
+        for name, n in sorted(self.counts.items()):
+            if name not in SUMMARY_ORDER and n:
+                parts.append(f"{n} {name}")
+        if self.pages:
+            parts.append(f"pages {', '.join(self.pages)}")
+        profile = f"profile {self.profile}" + (" (detected)" if self.detected else "")
+        return f"{self.doc_id}: {profile}; " + (", ".join(parts) if parts else "no notations")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def conventions_for(profile: str, declared: Declared, forms: dict[str, Entry]) -> list[Convention]:
+    chosen = [c for c in declared.conventions if c.applies_to(profile)]
+    chosen += [c for c in BUILTIN if c.applies_to(profile)]
+    names = mentions_convention(forms)
+    if names is not None:
+        chosen.append(names)
+    return chosen
+
+
+def convert_text(text: str, *, edition: Edition, doc_id: str, transcript_name: str, profile: str | None,
+                 kind: str, metadata: dict[str, Any], declared: Declared, forms: dict[str, Entry],
+                 transcript_bytes: bytes) -> Conversion:
+    """Convert a transcript's text; nothing is written."""
+    detected = profile is None
+    if profile is None:
+        profile = detect_profile(text)
+    regenerator = Regenerator(declared.forms)
+    ctx = Context(conventions_for(profile, declared, forms), regenerator)
+    builder = Builder(ctx, metadata, kind)
+    parts = GROUPERS[profile](classify_blocks(text, profile), builder)
+    _link_notes(parts, ctx)
+
+    tei_text = el("text")
+    if parts.front:
+        tei_text.append(el("front", None, *parts.front))
+    tei_text.append(el("body", None, *parts.body))
+    if parts.back:
+        tei_text.append(el("back", None, *parts.back))
+    _tidy_whitespace(tei_text)
+    counts = Counter(ctx.counts)
+    root = el("TEI", {"xml:id": doc_id, "xml:lang": "en"},
+              header(edition, doc_id, kind, metadata, builder.facts, counts, ctx.languages, ctx.exemptions,
+                     transcript_name, declared.notes_for(ctx.counts)),
+              tei_text)
+    _indent(root)
+    return Conversion(doc_id, profile, detected, serialize(root, transcript_bytes),
+                      sorted(ctx.warnings, key=lambda w: (w.line, w.column)), counts, builder.facts.pages)
+
+
+def _link_notes(parts, ctx: Context) -> None:
+    """Anchors point at their notes and each note back at its first anchor; orphans are reported."""
+    notes = {}
+    for division in parts.back + parts.body:
+        for note in division.iter(T + "note"):
+            if note.get("type") == "comment":
+                notes[note.get("n")] = note
+    for reading, anchor_ids in ctx.anchors.items():
+        note = notes.get(reading)
+        if note is None:
+            ctx.warnings.append(Warning(0, 0, f"note anchor [{reading}] has no comment [{reading}]"))
+            continue
+        note.set("target", f"#{anchor_ids[0]}")
+    for reading, note in notes.items():
+        if reading not in ctx.anchors:
+            note.attrib.pop("target", None)
+
+
+SPACES = re.compile(r"[ \t]*\n[ \t\n]*")
+
+
+def _tidy_whitespace(root: etree._Element) -> None:
+    """Line breaks inside a paragraph of the transcript become spaces (only ASCII whitespace)."""
+    for node in root.iter():
+        if node.text and "\n" in node.text:
+            node.text = SPACES.sub(" ", node.text)
+        if node.tail and "\n" in node.tail:
+            node.tail = SPACES.sub(" ", node.tail)
+
+
+def _indent(element: etree._Element, level: int = 0) -> None:
+    """Indent elements that hold only elements; mixed content is left exactly as built."""
+    children = list(element)
+    if not children or local(element) not in STRUCTURAL:
+        return
+    if (element.text or "").strip() or any((c.tail or "").strip() for c in children):
+        return
+    pad = "\n" + "  " * (level + 1)
+    element.text = pad
+    for child in children:
+        child.tail = pad
+        _indent(child, level + 1)
+    children[-1].tail = "\n" + "  " * level
+
+
+def serialize(root: etree._Element, transcript_bytes: bytes) -> bytes:
+    """The document's bytes: XML declaration, schema PIs, the conversion PI, the TEI."""
+    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    lead = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+            b'<?xml-model href="../schema/rezident.rng" type="application/xml" '
+            b'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+            b'<?xml-model href="../schema/rezident.sch" type="application/xml" '
+            b'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n')
+    content = lead + body + b"\n"
+    pi = (f'<?{PI_NAME} transcript-sha256="{sha256(transcript_bytes)}" '
+          f'content-sha256="{sha256(content)}"?>\n').encode()
+    return lead + pi + body + b"\n"
+
+
+def hand_edited(data: bytes) -> bool:
+    """Whether a TEI file the converter wrote was changed since (or never was the converter's)."""
+    match = PI_LINE.search(data)
+    if match is None:
+        return True
+    recorded = re.search(rb'content-sha256="([0-9a-f]{64})"', match.group())
+    if recorded is None:
+        return True
+    content = data[:match.start()] + data[match.end():]
+    return sha256(content) != recorded.group(1).decode()

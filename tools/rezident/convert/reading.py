@@ -1,0 +1,45 @@
+"""Reading a transcript: text or a clear error (missing, empty, binary, wrong encoding)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ..errors import RezidentError
+
+
+def read_transcript(path: Path, encoding: str = "utf-8") -> str:
+    """The transcript's text with line ends as ``\\n`` and no byte-order mark."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RezidentError("no such transcript", path=path,
+                            hint="check the file name, or the [[source]] entry in edition.toml") from None
+    except IsADirectoryError:
+        raise RezidentError("is a folder, not a transcript", path=path) from None
+    except OSError as exc:
+        raise RezidentError(f"cannot read the transcript: {exc.strerror}", path=path) from None
+    if not data.strip():
+        raise RezidentError("the transcript is empty", path=path)
+    if b"\x00" in data[:8192]:
+        line = data[:data.index(b"\x00")].count(b"\n") + 1
+        raise RezidentError("this is a binary file, not a text transcript", path=path, line=line)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise RezidentError(f"unknown encoding {encoding!r}", path=path,
+                            hint="use a Python codec name such as utf-8, cp1251, latin-1") from None
+    if encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig") and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RezidentError(f"not valid {encoding}: byte 0x{data[exc.start]:02x} at offset {exc.start} "
+                            f"cannot be decoded", path=path, line=line, column=column,
+                            hint="give the transcript's encoding with --encoding, e.g. --encoding cp1251") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text

@@ -1,0 +1,74 @@
+"""The registers of names and the convention that links mentions to them.
+
+Every ``persName``/``orgName``/``placeName`` listed under an entry of
+``tei/registers/*.xml`` is a form matched as written (case included), as a
+whole word, never inside another word or inside a notation; the longest form
+wins (``Lavrentii Beria`` over ``Beria``). A person's ``persName[@type='covername']``
+becomes ``<rs type="covername">``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import RezidentError
+from .conventions import ALL, Convention, Found
+from .tei import XML_ID, T, el
+
+REGISTERS = {  # file -> (entry element, name element, mention element)
+    "persons.xml": ("person", "persName", "persName"),
+    "organisations.xml": ("org", "orgName", "orgName"),
+    "places.xml": ("place", "placeName", "placeName"),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    ref: str          # registers/persons.xml#per-beriya
+    element: str      # persName, orgName, placeName or rs
+    kind: str | None  # rs/@type
+
+
+def load_forms(registers_dir: Path) -> dict[str, Entry]:
+    """Every form of every entry, mapped to what a mention of it becomes."""
+    forms: dict[str, Entry] = {}
+    for filename, (entry_name, name_element, mention) in REGISTERS.items():
+        path = registers_dir / filename
+        if not path.is_file():
+            continue
+        try:
+            root = etree.parse(str(path)).getroot()
+        except etree.XMLSyntaxError as exc:
+            raise RezidentError(f"the register is not well-formed XML: {exc.msg}", path=path,
+                                line=exc.lineno, column=exc.offset) from None
+        for entry in root.iter(T + entry_name):
+            entry_id = entry.get(XML_ID)
+            if not entry_id:
+                continue
+            ref = f"registers/{filename}#{entry_id}"
+            for name in entry.findall(T + name_element):
+                form = "".join(name.itertext()).strip()
+                if not form or name.get("type") == "main":
+                    continue
+                covername = name.get("type") == "covername"
+                forms[form] = Entry(ref, "rs" if covername else mention, "covername" if covername else None)
+    return forms
+
+
+def mentions_convention(forms: dict[str, Entry]) -> Convention | None:
+    """One convention for all names: an alternation of the forms, longest first."""
+    if not forms:
+        return None
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    pattern = re.compile(rf"(?<![\w\-])(?P<name>{alternation})(?![\w\-])")
+
+    def build(found: Found, ctx) -> list:
+        entry = forms[found.parts["name"]]
+        attrs = {"type": entry.kind, "ref": entry.ref} if entry.kind else {"ref": entry.ref}
+        return [el(entry.element, attrs, found.parts["name"])]
+
+    return Convention("mentions", frozenset({ALL}), pattern, build, "", 90, "PETROV, Beriya")
