@@ -80,8 +80,13 @@ PERSONS = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def write_edition(root: Path, *, html: bool = True, pdf: bool = True) -> edition_config.Edition:
-    """An edition with two converted documents, a register and (optionally) built output."""
+def write_edition(root: Path, *, html: bool = True, pdf: bool = True,
+                  own_schema: bool = True) -> edition_config.Edition:
+    """An edition with two converted documents, a register and (optionally) built output.
+
+    The documents are valid against rezident's schema; ``own_schema`` gives the
+    edition stand-in schema/ and xslt/ folders of its own instead.
+    """
     root.mkdir(parents=True, exist_ok=True)
     (root / "edition.toml").write_text(CONFIG, encoding="utf-8")
     (root / "transcripts").mkdir()
@@ -94,10 +99,11 @@ def write_edition(root: Path, *, html: bool = True, pdf: bool = True) -> edition
     (root / "tei" / "doc-two.xml").write_text(tei_document("doc-two", "Second", "1953"),
                                               encoding="utf-8")
     (root / "tei" / "registers" / "persons.xml").write_text(PERSONS, encoding="utf-8")
-    (root / "schema").mkdir()
-    (root / "schema" / "rezident.rng").write_text("<grammar/>\n", encoding="utf-8")
-    (root / "xslt").mkdir()
-    (root / "xslt" / "html.xsl").write_text("<xsl:stylesheet/>\n", encoding="utf-8")
+    if own_schema:
+        (root / "schema").mkdir()
+        (root / "schema" / "rezident.rng").write_text("<grammar/>\n", encoding="utf-8")
+        (root / "xslt").mkdir()
+        (root / "xslt" / "html.xsl").write_text("<xsl:stylesheet/>\n", encoding="utf-8")
     if html:
         (root / "output" / "html" / "documents").mkdir(parents=True)
         (root / "output" / "html" / "index.html").write_text("<!DOCTYPE html><title>i</title>\n")

@@ -33,7 +33,18 @@ SHOWN_FINDINGS = 5
 
 
 class InvalidEdition(RezidentError):
-    """The edition does not validate, so it is not packaged."""
+    """The edition does not validate, so it is not packaged; ``findings`` says why."""
+
+    def __init__(self, findings: list[str]):
+        shown = SHOWN_FINDINGS if len(findings) > SHOWN_FINDINGS + 1 else len(findings)
+        more = len(findings) - shown
+        super().__init__(
+            f"the edition does not validate ({len(findings)} error"
+            f"{'s' if len(findings) != 1 else ''}), so it is not packaged; fix "
+            f"{'them' if len(findings) != 1 else 'it'} (`rezident validate` lists all) or pass "
+            "--allow-invalid:\n  " + "\n  ".join(findings[:shown])
+            + (f"\n  ... and {more} more" if more else ""))
+        self.findings = findings
 
 
 @dataclass(frozen=True)
@@ -58,21 +69,22 @@ def today() -> date:
 
 
 def validation_findings(edition: Edition) -> list[str]:
-    """The edition's validation findings, one line each; empty when it is valid.
+    """The edition's validation errors, one line each; empty when it is valid.
 
-    The only place the deposit asks the validator.
+    The only place the deposit asks the validator: the same checks as
+    ``rezident validate`` (schema, Schematron, across documents) over ``tei/``.
     """
+    from ..validate.batch import collect_files, validate_files
+    from ..validate.report import text_line
+    from ..validate.validator import Validator
+
     findings = [f"{s.tei_path(edition.tei_dir)}: error: source {s.id!r} has no TEI document "
                 "(run `rezident convert`)"
                 for s in edition.sources if not s.tei_path(edition.tei_dir).is_file()]
-    try:
-        from ..validate import validate_edition
-    except ImportError:
-        raise RezidentError("the validator (rezident.validate) is not available, so the "
-                            "edition cannot be checked", hint="pass --allow-invalid to "
-                            "package it unchecked") from None
-    report = validate_edition(edition)
-    findings.extend(str(finding) for finding in report.findings if finding.severity == "error")
+    if edition.tei_dir.is_dir():
+        validator = Validator.for_schema_dir(edition.schema_dir)
+        _, found = validate_files(validator, collect_files([edition.tei_dir]))
+        findings += [text_line(f) for f in found if f.severity == "error"]
     return findings
 
 
@@ -117,12 +129,7 @@ def make_deposit(edition: Edition, out_dir: Path | None = None, *,
     if not allow_invalid:
         findings = validation_findings(edition)
         if findings:
-            shown = "; ".join(findings[:SHOWN_FINDINGS])
-            more = len(findings) - SHOWN_FINDINGS
-            raise InvalidEdition(
-                f"the edition does not validate, so it is not packaged: {shown}"
-                + (f" (and {more} more)" if more > 0 else ""),
-                hint="fix them (`rezident validate` lists all) or pass --allow-invalid")
+            raise InvalidEdition(findings)
     when = bagging_date or today()
     out_dir = (out_dir or edition.output_dir / "deposit").resolve()
     name = bag_name(edition)
