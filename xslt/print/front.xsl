@@ -67,7 +67,7 @@
   <xsl:template match="tei:TEI" mode="document">
     <xsl:param name="edition" as="element(job:edition)?" tunnel="yes"/>
     <xsl:param name="standalone" as="xs:boolean" select="false()" tunnel="yes"/>
-    <article class="tei-document" id="{(@xml:id, generate-id())[1]}">
+    <article class="tei-document" id="{p:doc-id(root(.))}">
       <xsl:sequence select="p:lang(.)"/>
       <xsl:apply-templates select="tei:teiHeader" mode="heading"/>
       <xsl:if test="$standalone">

@@ -22,11 +22,20 @@
   <xsl:key name="anchors" match="tei:ref[@type = 'noteAnchor']"
       use="tokenize(@target) ! substring-after(., '#')"/>
 
-  <!-- An id unique in the volume: the document's id, then the local one. -->
+  <!-- An id unique in the volume and the same in every run (so the same TEI
+       gives the same PDF): the document's id, then the element's own id or
+       its position in document order. -->
   <xsl:function name="p:uid" as="xs:string">
-    <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="string-join((root($node)/tei:TEI/@xml:id, 'doc')[1] || '--'
-                          || ($node/@xml:id, generate-id($node))[1])"/>
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="p:doc-id(root($node)) || '--'
+                          || ($node/@xml:id, 'e' || count($node/preceding::*) + count($node/ancestor::*))[1]"/>
+  </xsl:function>
+
+  <!-- The document's id: its xml:id, else its file name without .xml. -->
+  <xsl:function name="p:doc-id" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="string(($doc/tei:TEI/@xml:id,
+        replace(tokenize(string(base-uri($doc)), '/')[last()], '\.xml$', ''), 'document')[normalize-space()][1])"/>
   </xsl:function>
 
   <xsl:function name="p:lang" as="attribute()?">

@@ -46,7 +46,7 @@
       <ol class="toc-documents">
         <xsl:for-each select="$ordered">
           <li>
-            <a href="#{tei:TEI/@xml:id}">
+            <a href="#{p:doc-id(.)}">
               <span class="toc-date">{rz:date-label(tei:TEI)}</span>
               <span class="toc-title">{rz:title(tei:TEI)}</span>
             </a>
