@@ -417,6 +417,15 @@ def _opening_line(b: Builder, block: Block) -> list[Node]:
     return b.lines(block.located.strip())
 
 
+def _line_blocks(block: Block) -> list[Block]:
+    """Each line of a block on its own (the lines at the top of a letter are separate facts)."""
+    out, offset = [], 0
+    for line in block.text.split("\n"):
+        out.append(Block(block.kind, block.located.slice(offset, offset + len(line)), block.parts))
+        offset += len(line) + 1
+    return out
+
+
 def _carrier(b: Builder, blocks: list[Block]) -> etree._Element:
     div = el("div", {"type": "carrier"})
     for block in blocks:
@@ -470,7 +479,11 @@ def _document(b: Builder, blocks: list[Block], div: etree._Element, document: Do
             append(div, opener)
         elif len(opener) or opener.text:
             append(opener, el("lb"))
-        nodes = _opening_line(b, block)
+        nodes: list[Node] = []
+        for number, line in enumerate(_line_blocks(block)):
+            if number:
+                nodes.append(el("lb"))
+            nodes.extend(_opening_line(b, line))
         for node in nodes:
             if isinstance(node, etree._Element) and node.tag.endswith("}dateline"):
                 when = node.find("{http://www.tei-c.org/ns/1.0}docDate").get("when")
