@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import TEI_NS, XML_NS, __version__
+from .. import TEI_NS, XML_NS, __version__, safexml
 from ..edition import Edition
 
 T = f"{{{TEI_NS}}}"
@@ -64,10 +64,12 @@ def _text(element: etree._Element | None) -> str:
     return " ".join("".join(element.itertext()).split()) if element is not None else ""
 
 
-def read_member(bag_path: str, file: Path) -> Member | None:
-    """The TEI file's root and header facts, or None when it is not TEI."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    root = etree.parse(str(file), parser).getroot()
+def read_member(bag_path: str, file: Path, origin: Path | None = None) -> Member | None:
+    """The TEI file's root and header facts, or None when it is not TEI.
+
+    ``origin`` is the file the copy ``file`` was made from, named in errors.
+    """
+    root = safexml.parse_bytes(file.read_bytes(), path=origin or file).getroot()
     if root.tag not in (f"{T}TEI", f"{T}teiCorpus"):
         return None
     header = root.find(f"{T}teiHeader")

@@ -202,10 +202,7 @@ def _write_bag(edition: Edition, bag: Path, files: dict[str, Path], when: date,
     members = []
     for path in paths:
         if path.startswith("data/tei/") and path.endswith(".xml"):
-            try:
-                member = metadata.read_member(path, bag / path)
-            except Exception as exc:  # lxml's XMLSyntaxError and friends
-                raise RezidentError(f"not well-formed XML: {exc}", path=files[path]) from None
+            member = metadata.read_member(path, bag / path, origin=files[path])
             if member is not None:
                 members.append(member)
     order = {f"data/tei/{s.tei_path(edition.tei_dir).relative_to(edition.tei_dir).as_posix()}": i
