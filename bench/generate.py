@@ -105,9 +105,9 @@ def venona(rng: random.Random, number: int) -> tuple[str, dict]:
     anchors = [ROMAN[i] for i in range(notes)]
     terms = rng.sample(TERMS, rng.randint(1, 4))
     paragraphs = []
-    for _ in range(rng.randint(2, 7)):
+    for _ in range(rng.randint(4, 10)):
         body = " ".join(_inline(rng, rng.choice(SENTENCES), terms if rng.random() < 0.4 else [])
-                        for _ in range(rng.randint(1, 4)))
+                        for _ in range(rng.randint(2, 5)))
         paragraphs.append(body)
     # place the note anchors (the signature carries the last one)
     for roman in anchors[:-1]:
