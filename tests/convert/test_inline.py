@@ -1,0 +1,164 @@
+"""Each notation on its own: a snippet in, the TEI it must give out (and back, see the fixture)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import inner_xml, xpath
+
+FIRST_BLOCK = "(//t:body//*[self::t:p or self::t:ab or self::t:item or self::t:head])[1]"
+
+
+def block(root) -> str:
+    return inner_xml(xpath(root, FIRST_BLOCK)[0])
+
+
+@pytest.mark.parametrize("written, quantity, reason", [
+    ("[2 groups unrecovered]", "2", "cipher-unrecovered"),
+    ("[13 groups unrecovered]", "13", "cipher-unrecovered"),
+    ("[1 group unrecovered]", "1", "cipher-unrecovered"),
+    ("[3 groups unrecoverable]", "3", "unrecoverable"),
+    ("[4 groups garbled]", "4", "garbled"),
+    ("[1 group corrupt]", "1", "corrupt"),
+])
+def test_cipher_groups_become_counted_gaps(snippet, written, quantity, reason):
+    root, result = snippet(f"the former {written} cipher clerk\n", "venona")
+    assert block(root) == (f'the former <gap reason="{reason}" quantity="{quantity}" unit="group"/> '
+                           "cipher clerk")
+    assert result.counts["gaps"] == 1 and not result.warnings
+
+
+def test_singular_and_plural_must_agree_or_the_notation_stays_text(snippet):
+    root, result = snippet("x [1 groups unrecovered] y\n", "venona")
+    assert xpath(root, "//t:gap") == []
+    assert "[1 groups unrecovered]" in block(root)
+    assert any("would not give back" in w.message for w in result.warnings)
+
+
+@pytest.mark.parametrize("flag, cert", [("B", "medium"), ("C", "low"), ("D", "low"), ("T", "unknown")])
+def test_recovery_flags_keep_the_sources_letter(snippet, flag, cert):
+    root, _ = snippet(f"it is essential [{flag}% for us] to draw\n", "venona")
+    assert block(root) == (f'it is essential <unclear reason="cipher-recovery" cert="{cert}" n="{flag}">for us'
+                           "</unclear> to draw")
+
+
+@pytest.mark.parametrize("text, term, original", [
+    ("by the RESIDENT [REZIDENT].", "RESIDENT", "REZIDENT"),
+    ("tasks of the CENTRE [TsENTR], and", "CENTRE", "TsENTR"),
+    ("in the NEIGHBOURS' RESIDENCY [REZIDENTURA SOSEDEJ] in", "NEIGHBOURS' RESIDENCY", "REZIDENTURA SOSEDEJ"),
+    ("of the Chief Intelligence Directorate [REZIDENTURA GRU] of", "Chief Intelligence Directorate",
+     "REZIDENTURA GRU"),
+    ("agent network and operational work [AGENTURNO-OPERATIVNAYA RABOTA], paying", "operational work",
+     "AGENTURNO-OPERATIVNAYA RABOTA"),
+])
+def test_original_terms_follow_the_english_term(snippet, text, term, original):
+    root, result = snippet(text + "\n", "venona")
+    assert xpath(root, "string(//t:term)") == term
+    assert xpath(root, "string(//t:note[@type='original-term']/t:foreign[@xml:lang='ru-Latn'])") == original
+    assert result.counts["terms"] == 1
+
+
+@pytest.mark.parametrize("abbr, gloss", [
+    ("TsK", "Central Committee"), ("VKP(b)", "All-Union Communist Party (Bolsheviks)"),
+    ("UNKVD", "Local NKVD"), ("ChK", "Cheka"),
+])
+def test_abbreviations_with_a_gloss_become_a_choice(snippet, abbr, gloss):
+    root, _ = snippet(f"I request that the {abbr} [{gloss}] relieve me\n", "archive-translation")
+    assert (f'<choice><abbr xml:lang="ru-Latn">{abbr}</abbr><expan xml:lang="en">{gloss}</expan></choice>'
+            in block(root))
+
+
+def test_supplied_punctuation(snippet):
+    root, _ = snippet("in CANADA - GUZENKO [,] has betrayed\n", "venona")
+    assert '<supplied reason="punctuation">,</supplied>' in block(root)
+
+
+@pytest.mark.parametrize("written, reading", [("1", "i"), ("11", "ii"), ("111", "iii"), ("iv", "iv")])
+def test_note_anchors_are_read_as_roman_and_linked_both_ways(snippet, written, reading):
+    root, _ = snippet(f"""\
+        SOME TITLE OF THE CABLE
+
+        A sentence [{written}] here.
+
+        Comments: [{reading}] The comment.
+        """, "venona")
+    anchor = xpath(root, "//t:ref[@type='noteAnchor']")[0]
+    assert anchor.get("target") == f"#note-{reading}"
+    note = xpath(root, f"//t:note[@type='comment'][@n='{reading}']")[0]
+    assert note.get("target") == "#" + anchor.get("{http://www.w3.org/XML/1998/namespace}id")
+    if written != reading:
+        assert xpath(anchor, "string(t:choice/t:sic)") == written
+        assert xpath(anchor, "string(t:choice/t:corr)") == reading
+
+
+def test_an_anchor_without_its_comment_is_reported(snippet):
+    _, result = snippet("SOME TITLE OF THE CABLE\n\nA sentence [iv] here.\n", "venona")
+    assert any("[iv]" in w.message for w in result.warnings)
+
+
+def test_several_redactions_in_a_row(snippet):
+    root, result = snippet("However, [ ] [ ] [ ] no additional information.\n", "crest")
+    assert len(xpath(root, "//t:gap[@reason='redacted']")) == 3
+    assert result.counts["redactions"] == 3
+
+
+@pytest.mark.parametrize("code", ["25X1", "25X6", "25X9"])
+def test_exemption_codes_point_at_their_meaning(snippet, code):
+    root, _ = snippet(f"channels of communication. {code}\n", "crest")
+    note = xpath(root, "//t:note[@type='exemption']")[0]
+    assert (note.text, note.get("corresp"), note.get("place")) == (code, f"#exemption-{code}", "margin")
+    assert xpath(root, f"//t:taxonomy[@xml:id='exemption-codes']/t:category[@xml:id='exemption-{code}']")
+
+
+def test_exemption_code_inside_a_word_is_text(snippet):
+    root, _ = snippet("reference A25X1B stays\n", "crest")
+    assert xpath(root, "//t:note") == []
+
+
+def test_markdown_escape_is_normalized_with_the_original_kept(snippet):
+    root, _ = snippet("requested \\$50,000 for\n", "crest")
+    assert "<choice><orig>\\$</orig><reg>$</reg></choice>50,000" in block(root)
+
+
+def test_omission_and_quoting_authors_insertion(snippet):
+    root, _ = snippet("- He said “If they stand for [the] defeat [of the Soviet Union] [...] then”.\n", "slides")
+    assert len(xpath(root, "//t:supplied[@reason='quoting-author']")) == 2
+    assert xpath(root, "string(//t:supplied[2])") == "of the Soviet Union"
+    assert xpath(root, "//t:quote//t:gap[@reason='omitted']")
+
+
+def test_emphasis_russian_and_quotations(snippet):
+    root, _ = snippet("- the **Ежовщина**, was *the full* Terror “**all Germans**”.\n", "slides")
+    assert xpath(root, "string(//t:hi[@rend='bold']/t:foreign[@xml:lang='ru'])") == "Ежовщина"
+    assert xpath(root, "string(//t:hi[@rend='italic'])") == "the full"
+    assert xpath(root, "//t:quote/t:hi[@rend='bold']")
+
+
+def test_overlapping_bold_and_quotation_keep_the_bold(snippet):
+    root, _ = snippet("- **“On the question.** The cardinal **seizing Siberia”**. (x)\n", "slides")
+    assert len(xpath(root, "//t:hi[@rend='bold']")) == 2
+    assert xpath(root, "//t:quote") == []
+
+
+def test_citations(snippet):
+    root, _ = snippet("- wrong (RGASPI: 588/11/1180, f.53). Also (Pravda, 18.12.1921) and "
+                      "Istoriia [State Security in Russia] (M.: ROSSPEN, 2004).\n", "slides")
+    assert xpath(root, "string(//t:bibl/t:idno[@type='archival'])") == "RGASPI: 588/11/1180"
+    assert xpath(root, "//t:bibl/t:date[@when='1921-12-18']")
+    assert xpath(root, "string(//t:title[@type='alt'][@xml:lang='en'])") == "State Security in Russia"
+    assert xpath(root, "string(//t:bibl[@type='imprint']/t:publisher)") == "ROSSPEN"
+
+
+def test_unknown_bracket_notation_stays_and_is_reported_with_its_place(snippet):
+    root, result = snippet("first line\nsecond [weird note] line\n", "crest")
+    assert "[weird note]" in xpath(root, "string(//t:body)")
+    warning = next(w for w in result.warnings if "weird" in w.message)
+    assert (warning.line, warning.column) == (2, 8)
+
+
+def test_mentions_link_to_the_registers_as_whole_words(snippet, project_root):
+    root, _ = snippet("PETROV met Beria and Yezhov; Ежовщина and Stalinism are not names.\n", "venona",
+                      registers=True, project_root=project_root)
+    assert xpath(root, "//t:rs[@type='covername']/@ref") == ["registers/persons.xml#per-beriya"]
+    refs = xpath(root, "//t:persName/@ref")
+    assert refs == ["registers/persons.xml#per-beriya", "registers/persons.xml#per-yezhov"]
