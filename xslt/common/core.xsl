@@ -92,13 +92,16 @@
   </xsl:function>
 
   <!-- The exemption marker that stands beside a redaction: the next one in
-       the same block, else the nearest before it in the same block. -->
+       the same block, else the nearest before it in the same block, else
+       one standing right after or before the block (CREST margins). -->
   <xsl:function name="rz:exemption-for-gap" as="element()?">
     <xsl:param name="gap" as="element()"/>
     <xsl:variable name="block" select="$gap/ancestor::*[self::tei:p or self::tei:ab or self::tei:item
                                         or self::tei:div or self::tei:body][1]"/>
     <xsl:variable name="codes" select="$block//tei:note[@type = 'exemption']"/>
-    <xsl:sequence select="($codes[. &gt;&gt; $gap][1], $codes[. &lt;&lt; $gap][last()])[1]"/>
+    <xsl:variable name="beside" select="($block/following-sibling::*[1], $block/preceding-sibling::*[1])
+                                        [self::tei:note[@type = 'exemption']]"/>
+    <xsl:sequence select="($codes[. &gt;&gt; $gap][1], $codes[. &lt;&lt; $gap][last()], $beside)[1]"/>
   </xsl:function>
 
   <!-- ===== Exemption codes (E.O. 12958 s. 3.3(b)(1)-(9)) ============== -->
@@ -198,7 +201,9 @@
     <xsl:sequence select="
         if ($unclear/@reason = 'cipher-recovery' or $flag) then
           'Uncertain recovery' || (if ($flag) then ', flagged ' || $flag || ' by the source' else '')
-          || (if ($meaning) then ' (' || $meaning || ')' else '') || '.'
+          || (if ($meaning) then ' (' || $meaning || ')'
+              else if ($unclear/@cert) then ' (taken to mean ' || $unclear/@cert || ' confidence)'
+              else '') || '.'
         else if ($unclear/@reason = 'ocr') then 'Uncertain reading of the OCR text.'
         else if ($unclear/@reason = 'illegible') then 'Hard to read in the source; reading uncertain.'
         else 'Uncertain reading.'"/>
@@ -226,21 +231,21 @@
   <xsl:function name="rz:term-id" as="xs:string">
     <xsl:param name="term" as="element()"/>
     <xsl:sequence select="if ($term/@xml:id) then string($term/@xml:id)
-        else 'term-' || count($term/preceding::tei:term[empty(ancestor::tei:teiHeader)]) + 1"/>
+        else 'term-' || rz:ordinal($term, 'term')"/>
   </xsl:function>
 
   <!-- Stable id of an abbreviation choice, for the glossary. -->
   <xsl:function name="rz:abbr-id" as="xs:string">
     <xsl:param name="choice" as="element()"/>
     <xsl:sequence select="if ($choice/@xml:id) then string($choice/@xml:id)
-        else 'abbr-' || count($choice/preceding::tei:choice[tei:abbr]) + 1"/>
+        else 'abbr-' || rz:ordinal($choice, 'abbr')"/>
   </xsl:function>
 
   <!-- Stable id of an exemption marker. -->
   <xsl:function name="rz:exemption-id" as="xs:string">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="if ($note/@xml:id) then string($note/@xml:id)
-        else 'exemption-mark-' || count($note/preceding::tei:note[@type = 'exemption']) + 1"/>
+        else 'exemption-mark-' || rz:ordinal($note, 'exemption')"/>
   </xsl:function>
 
   <xsl:function name="rz:original-term-explanation" as="xs:string">
@@ -306,8 +311,7 @@
     <xsl:sequence select="
         if (normalize-space($note/@n)) then normalize-space($note/@n)
         else if ($note/@type = 'annotation') then '*'
-        else string(count($note/preceding::tei:note[not(@n) and not(@type = 'annotation')]
-                                [rz:is-numbered-note(.)]) + 1)"/>
+        else string(rz:ordinal($note, 'unnumbered-note'))"/>
   </xsl:function>
 
   <xsl:function name="rz:note-kind" as="xs:string">
@@ -324,28 +328,28 @@
   <xsl:function name="rz:note-id" as="xs:string">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="if ($note/@xml:id) then string($note/@xml:id)
-        else 'note-' || rz:slug(rz:note-label($note)) || '-' || count($note/preceding::tei:note) + 1"/>
+        else 'note-' || rz:slug(rz:note-label($note)) || '-' || rz:ordinal($note, 'note')"/>
   </xsl:function>
+
+  <xsl:key name="rz:note-anchors" match="tei:ref[@type = 'noteAnchor']" use="tokenize(normalize-space(@target), ' ')"/>
 
   <!-- The note a noteAnchor ref points to. -->
   <xsl:function name="rz:note-of-anchor" as="element()?">
     <xsl:param name="ref" as="element()"/>
     <xsl:variable name="id" select="substring-after(tokenize(normalize-space($ref/@target), ' ')[1], '#')"/>
-    <xsl:sequence select="if ($id) then root($ref)//tei:note[@xml:id = $id][1] else ()"/>
+    <xsl:sequence select="if ($id) then id($id, root($ref))[self::tei:note][1] else ()"/>
   </xsl:function>
 
   <!-- Anchors that point to a note, in document order. -->
   <xsl:function name="rz:anchors-of-note" as="element()*">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="id" select="string($note/@xml:id)"/>
-    <xsl:sequence select="if ($id) then root($note)//tei:ref[@type = 'noteAnchor']
-                            [tokenize(normalize-space(@target), ' ') = '#' || $id] else ()"/>
+    <xsl:sequence select="if ($note/@xml:id) then key('rz:note-anchors', '#' || $note/@xml:id, root($note)) else ()"/>
   </xsl:function>
 
   <xsl:function name="rz:anchor-id" as="xs:string">
     <xsl:param name="ref" as="element()"/>
     <xsl:sequence select="if ($ref/@xml:id) then string($ref/@xml:id)
-                          else 'anchor-' || count($ref/preceding::tei:ref[@type = 'noteAnchor']) + 1"/>
+                          else 'anchor-' || rz:ordinal($ref, 'anchor')"/>
   </xsl:function>
 
   <!-- ===== Mentions (persons, organisations, places, cover names) ===== -->
@@ -380,7 +384,7 @@
   <xsl:function name="rz:mention-id" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id)
-        else 'mention-' || count($el/preceding::*[@ref][rz:is-mention(.)]) + 1"/>
+        else 'mention-' || rz:ordinal($el, 'mention')"/>
   </xsl:function>
 
   <xsl:function name="rz:mention-explanation" as="xs:string">
@@ -529,6 +533,35 @@
   <xsl:template match="tei:lb" mode="rz:reading-text">
     <xsl:sequence select="' '"/>
   </xsl:template>
+
+  <!-- ===== Numbering ================================================= -->
+
+  <!-- The position of an element among the document's elements of a kind
+       (1-based), for ids the HTML, the PDF and the summaries share. One
+       pass per document and kind (a cached function), not a count of
+       preceding nodes per element, which is quadratic. -->
+  <xsl:function name="rz:ordinal" as="xs:integer">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="rz:ordinals(root($el), $kind)(generate-id($el))"/>
+  </xsl:function>
+
+  <xsl:function name="rz:ordinals" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="text" select="$root//tei:text"/>
+    <xsl:variable name="members" select="
+        if ($kind = 'term') then $text//tei:term
+        else if ($kind = 'abbr') then $text//tei:choice[tei:abbr]
+        else if ($kind = 'exemption') then $text//tei:note[@type = 'exemption']
+        else if ($kind = 'unnumbered-note') then
+          $text//tei:note[not(@n) and not(@type = 'annotation')][rz:is-numbered-note(.)]
+        else if ($kind = 'note') then $root//tei:note
+        else if ($kind = 'anchor') then $text//tei:ref[@type = 'noteAnchor']
+        else if ($kind = 'mention') then $text//*[@ref][rz:is-mention(.)]
+        else error(xs:QName('rz:kind'), 'no numbering for ' || $kind)"/>
+    <xsl:sequence select="map:merge(for $i in 1 to count($members) return map { generate-id($members[$i]): $i })"/>
+  </xsl:function>
 
   <!-- ===== Languages and small helpers ============================== -->
 

@@ -117,7 +117,7 @@
           <xsl:with-param name="value">
             <xsl:value-of select="rz:date-label($tei)"/>
             <xsl:variable name="written" select="normalize-space(rz:date-element($tei))"/>
-            <xsl:if test="$written and $written != rz:date-label($tei)">
+            <xsl:if test="$written and $written != rz:date-label($tei) and not($written castable as xs:date)">
               <span class="as-written"> (as written: “<xsl:value-of select="$written"/>”)</span>
             </xsl:if>
           </xsl:with-param>
@@ -143,7 +143,7 @@
         </xsl:for-each>
         <xsl:for-each select="$source/tei:bibl">
           <xsl:call-template name="rzh:row">
-            <xsl:with-param name="label" select="'Published in'"/>
+            <xsl:with-param name="label" select="if (tei:author or tei:pubPlace or tei:publisher) then 'Published in' else 'Source'"/>
             <xsl:with-param name="value"><xsl:apply-templates select="." mode="rzh:bibl"/></xsl:with-param>
           </xsl:call-template>
         </xsl:for-each>
@@ -182,7 +182,7 @@
         <xsl:call-template name="rzh:row">
           <xsl:with-param name="label" select="'Languages'"/>
           <xsl:with-param name="value" select="string-join(tei:profileDesc/tei:langUsage/tei:language
-                                                ! (normalize-space()[.], rz:language-name(string(@ident)))[1], ', ')"/>
+                                                ! (normalize-space()[.], rz:language-name(string(@ident)))[1], '; ')"/>
         </xsl:call-template>
         <xsl:call-template name="rzh:row">
           <xsl:with-param name="label" select="'Encoding'"/>
@@ -233,9 +233,10 @@
         <xsl:value-of select="string-join(tei:author ! normalize-space(), '; ')"/>
         <xsl:if test="tei:author">, </xsl:if>
         <cite><xsl:value-of select="normalize-space(tei:title[1])"/></cite>
-        <xsl:value-of select="string-join(((tei:pubPlace, tei:publisher, tei:date) ! normalize-space()[.]) ! (', ' || .))"/>
+        <!-- typed dates and numbers have rows of their own -->
+        <xsl:value-of select="string-join(((tei:pubPlace, tei:publisher, tei:date[not(@type)]) ! normalize-space()[.]) ! (', ' || .))"/>
         <xsl:value-of select="string-join((tei:biblScope ! normalize-space()[.]) ! (', ' || .))"/>
-        <xsl:value-of select="string-join((tei:idno ! normalize-space()[.]) ! (', ' || .))"/>
+        <xsl:value-of select="string-join((tei:idno[not(@type)] ! normalize-space()[.]) ! (', ' || .))"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates><xsl:with-param name="phrasing" tunnel="yes" select="true()"/></xsl:apply-templates>

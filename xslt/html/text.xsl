@@ -31,9 +31,9 @@
   <!-- Block-level TEI a span cannot hold (notes are rendered elsewhere). -->
   <xsl:function name="rzh:has-blocks" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el//(tei:p | tei:ab | tei:list | tei:table | tei:lg | tei:div
-        | tei:figure | tei:listBibl | tei:sp | tei:opener | tei:closer)
-        [empty(ancestor::tei:note[ancestor::* intersect $el])])"/>
+    <xsl:sequence select="exists($el//*[self::tei:p or self::tei:ab or self::tei:list or self::tei:table
+        or self::tei:lg or self::tei:div or self::tei:figure or self::tei:listBibl or self::tei:sp
+        or self::tei:opener or self::tei:closer][empty(ancestor::tei:note[. &gt;&gt; $el])])"/>
   </xsl:function>
 
   <!-- Heading level of a head: h3 under the document's h2 "Text", one
@@ -524,6 +524,7 @@
     <span class="pb" role="separator">
       <xsl:attribute name="id" select="(@xml:id, @n ! ('page-' || rz:slug(.)))[1]"/>
       <xsl:attribute name="aria-label" select="'Page ' || (@n, '')[1] || ' of the original'"/>
+      <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
     </span>
   </xsl:template>
 
@@ -614,6 +615,12 @@
     <xsl:param name="in-link" tunnel="yes" select="false()"/>
     <xsl:variable name="class" select="string-join(('mention', local-name(), @type ! ('type-' || rz:slug(.))), ' ')"/>
     <xsl:choose>
+      <xsl:when test="@ref and ancestor::tei:teiHeader and not($in-link)">
+        <a class="{$class}" href="{rzh:register-href(.)}" title="{rz:mention-explanation(.)}">
+          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+          <xsl:apply-templates><xsl:with-param name="in-link" tunnel="yes" select="true()"/></xsl:apply-templates>
+        </a>
+      </xsl:when>
       <xsl:when test="rz:is-mention(.) and not($in-link)">
         <a class="{$class}" href="{rzh:register-href(.)}" id="{rz:mention-id(.)}"
            title="{rz:mention-explanation(.)}">

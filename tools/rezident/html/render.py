@@ -7,6 +7,8 @@ live comfortably). Library code: no printing, no chdir.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -15,7 +17,6 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecuta
 
 from ..edition import Edition
 from ..errors import RezidentError
-from ..files import write_atomic
 
 SUMMARY_NS = "https://rezident.example/ns/summary"
 
@@ -114,9 +115,9 @@ class HtmlRenderer:
                                **{"doc-id": doc_id, "tei-href": f"tei/{doc_id}.xml",
                                   "pdf-href": f"../pdf/{doc_id}.pdf"})
         page = Path(out_dir) / f"{doc_id}.html"
-        write_atomic(page, html)
+        _write(page, html)
         copy = Path(out_dir) / "tei" / f"{doc_id}.xml"
-        write_atomic(copy, tei_path.read_bytes())
+        _write(copy, tei_path.read_bytes())
         return [page, copy]
 
     def summarize(self, tei_path: Path) -> bytes:
@@ -156,7 +157,7 @@ class HtmlRenderer:
                 raise RezidentError(f"the {page} page failed: {_first_line(exc)}",
                                     path=self.html_dir / "collection.xsl") from None
             target = out_dir / f"{page}.html"
-            write_atomic(target, html)
+            _write(target, html)
             written.append(target)
         written += _copy_files(registers_dir, REGISTER_FILES, out_dir / "tei" / "registers")
         written += _copy_files(schema_dir, ("rezident.rng", "rezident.sch"), out_dir / "schema")
@@ -169,7 +170,7 @@ class HtmlRenderer:
         for path in sorted(source.rglob("*")):
             if path.is_file():
                 target = Path(out_dir) / "assets" / path.relative_to(source)
-                write_atomic(target, path.read_bytes())
+                _write(target, path.read_bytes())
                 written.append(target)
         return written
 
@@ -181,7 +182,7 @@ def _copy_files(source_dir: Path | None, names: Iterable[str], target_dir: Path)
     for name in names:
         source = source_dir / name
         if source.is_file():
-            write_atomic(target_dir / name, source.read_bytes())
+            _write(target_dir / name, source.read_bytes())
             written.append(target_dir / name)
     return written
 
@@ -199,3 +200,23 @@ def _join_summaries(summaries: Iterable[bytes]) -> str:
 
 def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or ["unknown error"])[0]
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    """Replace ``path`` in one rename, so no reader sees half a page.
+
+    Unlike ``files.write_atomic`` this does not fsync: a site is thousands
+    of small files, rebuilt whole after a crash, and the build publishes
+    its staging folder in one step anyway.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
