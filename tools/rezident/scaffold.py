@@ -91,6 +91,18 @@ output = "output"
 # id = "venona-1946-04-07-moscow-canberra"
 # profile = "venona"
 # kind = "cable"          # cable, report, letter, decision, record, lecture
+
+# A notation of your transcripts that the built-in conventions do not know,
+# declared as data: its pattern (a regular expression), the TEI it becomes,
+# its form in the transcript, and what HTML and PDF show for an empty element.
+#
+# [[convention]]
+# name = "illegible"
+# profiles = ["*"]        # or some of: venona, crest, archive-translation, slides
+# pattern = '\\[illegible\\]'
+# tei = '<gap reason="illegible"/>'
+# diplomatic = "[illegible]"
+# label = "illegible"
 """
 
 
