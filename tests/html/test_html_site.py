@@ -1,0 +1,325 @@
+"""Whole pages and the collection pages, built from fixtures into tmp folders."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from lxml import etree
+
+from html_helpers import parse_page, text_of
+from rezident.errors import RezidentError
+from rezident.html import HtmlRenderer, build_html
+
+TEI = "http://www.tei-c.org/ns/1.0"
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+DOCUMENTS = ("cable", "letter", "undated")
+
+
+@pytest.fixture(scope="module")
+def site(renderer: HtmlRenderer, fixtures_dir: Path, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    summaries = []
+    for name in DOCUMENTS:
+        renderer.render_document(fixtures_dir / f"{name}.xml", out)
+        summaries.append(renderer.summarize(fixtures_dir / f"{name}.xml"))
+    renderer.render_collection(summaries, out, registers_dir=fixtures_dir / "registers",
+                               schema_dir=fixtures_dir / "schema")
+    renderer.copy_assets(out)
+    return out
+
+
+def page(site: Path, name: str) -> etree._Element:
+    return parse_page((site / f"{name}.html").read_text(encoding="utf-8"))
+
+
+def all_pages(site: Path) -> list[Path]:
+    return sorted(site.glob("*.html"))
+
+
+def tei_words(path: Path) -> set[str]:
+    tree = etree.parse(str(path))
+    text = " ".join(tree.xpath("//tei:text//text()", namespaces={"tei": TEI}))
+    return set(re.findall(r"\w+", text))
+
+
+def page_words(root: etree._Element) -> set[str]:
+    main = root.find(".//main")
+    return set(re.findall(r"\w+", " ".join(main.itertext())))
+
+
+# ---- every page -------------------------------------------------------
+
+def test_every_page_is_valid_html5(site):
+    pages = all_pages(site)
+    assert {p.stem for p in pages} >= {*DOCUMENTS, "index", "persons", "organisations", "places",
+                                       "glossary", "statistics", "encoding", "search"}
+    for path in pages:
+        parse_page(path.read_text(encoding="utf-8"))  # raises on any parse error
+
+
+def test_every_page_has_landmarks_and_ordered_headings(site):
+    for path in all_pages(site):
+        root = page(site, path.stem)
+        assert root.get("lang"), path.name
+        for landmark in ("header", "nav", "main", "footer"):
+            assert root.find(f".//{landmark}") is not None, f"{path.name}: no <{landmark}>"
+        levels = [int(h.tag[1]) for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        assert levels.count(1) == 1 and levels[0] == 1, path.name
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{path.name}: h{before} followed by h{after}"
+
+
+def test_every_internal_link_resolves(site):
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(page(site, path.stem).xpath("//@id")) if path.suffix == ".html" else set()
+        return ids[path]
+
+    checked = 0
+    for path in all_pages(site):
+        root = page(site, path.stem)
+        for link in root.xpath("//a/@href | //link/@href | //script/@src"):
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith("../pdf/"):
+                continue
+            if link.startswith("pagefind/"):  # written by the search step
+                continue
+            target = (site / unquote(parts.path)).resolve() if parts.path else path
+            assert target.is_file(), f"{path.name}: {link} points to a missing file"
+            if parts.fragment:
+                assert unquote(parts.fragment) in ids_of(target), f"{path.name}: {link} has no target"
+            checked += 1
+    assert checked > 50
+
+
+def test_russian_is_marked_as_russian(site):
+    for path in all_pages(site):
+        root = page(site, path.stem)
+        for node in root.xpath("//main//text()[normalize-space()]"):
+            if CYRILLIC.search(node):
+                element = node.getparent() if not node.is_tail else node.getparent().getparent()
+                langs = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
+                assert langs and langs[0].startswith("ru"), f"{path.name}: {node!r} is not marked Russian"
+
+
+# ---- document pages ---------------------------------------------------
+
+def test_document_page_keeps_every_word_of_the_text(site, fixtures_dir):
+    for name in DOCUMENTS:
+        missing = tei_words(fixtures_dir / f"{name}.xml") - page_words(page(site, name))
+        assert not missing, f"{name}: {sorted(missing)[:10]}"
+
+
+def test_metadata_panel(site):
+    panel = page(site, "cable").xpath("//section[@class='metadata']")[0]
+    rows = {dt.text: " ".join(dt.getnext().xpath("string()").split()) for dt in panel.iter("dt")}
+    assert rows["Date"] == "7 April 1946 (as written: “7 April 46”)"
+    assert rows["Classification"] == "Top Secret"
+    assert rows["From"] == "MOSCOW" and rows["To"] == "CANBERRA"
+    assert rows["Re-issue reference"] == "3/NBF/T261"
+    assert rows["Re-issued"] == "15 April 1960"
+    assert rows["Archive"] == "The National Archives, VENONA, HW 15/43"
+    links = panel.xpath(".//ul[@class='downloads']//a/@href")
+    assert links == ["tei/cable.xml", "../pdf/cable.pdf"]
+    letter = page(site, "letter").xpath("//section[@class='metadata']")[0]
+    assert "Stalin's pet" in letter.xpath("string()") and "290-293" in letter.xpath("string()")
+
+
+def test_tei_source_is_copied_beside_the_page(site, fixtures_dir):
+    assert (site / "tei" / "cable.xml").read_bytes() == (fixtures_dir / "cable.xml").read_bytes()
+    assert (site / "tei" / "registers" / "persons.xml").is_file()
+
+
+def test_views_differ_only_in_notation(site):
+    text = page(site, "cable").xpath("//div[@class='tei-text']")[0]
+    reading, diplomatic = text_of(text, "reading"), text_of(text, "diplomatic")
+    assert "[B% the former]" in diplomatic and "[B% the former]" not in reading
+    assert "the formerB" in reading
+    assert "~~TOP SECRET~~" in diplomatic
+    assert "[11]" in diplomatic
+
+
+def test_reading_view_is_the_default_without_javascript(site):
+    root = page(site, "cable")
+    assert root.xpath("//input[@id='view-reading']/@checked")
+    css = (site / "assets" / "edition.css").read_text()
+    assert re.search(r"(^|\n)\.dp \{ display: none; \}", css)
+
+
+def test_foreign_tei_keeps_text_not_declassified_visible(site):
+    root = page(site, "undated")
+    text = text_of(root.xpath("//div[@class='tei-text']")[0])
+    assert "[text not declassified]" in text
+    assert "[1 paragraph (4 lines) not declassified]" in text
+    notes = root.xpath("//section[@class='notes']//li[@id='d1fn1']")
+    assert notes and "Not printed." in notes[0].xpath("string()")
+    assert root.xpath("//a[@class='noteref'][@href='#d1fn1']")
+
+
+# ---- collection pages -------------------------------------------------
+
+def test_index_lists_documents_in_date_order(site):
+    rows = page(site, "index").xpath("//table[@class='index']/tbody/tr")
+    titles = [row.xpath("string(th)") for row in rows]
+    assert titles == ["A letter asking to be relieved",
+                      "Observations on a defection and instructions to residents",
+                      "Telegram From the Embassy, undated"]
+    first = [" ".join(td.xpath("string()").split()) for td in rows[1].findall("td")]
+    assert first == ["7 April 1946", "cable", "Top Secret", "MOSCOW", "CANBERRA"]
+
+
+def test_persons_register_has_cover_names_variants_and_every_mention(site):
+    root = page(site, "persons")
+    entry = root.xpath("//li[@id='per-beriya']")[0]
+    rows = {dt.text: dt.getnext().xpath("string()") for dt in entry.iter("dt")}
+    assert rows["Cover name"] == "PETROV"
+    assert "Beria" in rows["Variant spellings"] and "Берия" in rows["Variant spellings"]
+    mentions = entry.xpath(".//ul[@class='mentions']//a[contains(@href, '#')]")
+    cable = page(site, "cable")
+    letter = page(site, "letter")
+    pages = {"cable.html": cable, "letter.html": letter}
+    seen = []
+    for link in mentions:
+        doc, fragment = link.get("href").split("#")
+        target = pages[doc].xpath(f"//*[@id='{fragment}']")[0]
+        assert target.xpath("string()") == link.text
+        seen.append(link.text)
+    assert sorted(seen) == sorted(["PETROV", "PETROV", "BERIYA", "Beria", "Берия"])
+    assert root.xpath("//li[@id='per-unmentioned']//p[@class='no-mentions']")
+    assert root.xpath("//li[@id='per-nobody-listed']")  # mentioned, not in the register
+
+
+def test_organisations_and_places(site):
+    assert page(site, "organisations").xpath("//li[@id='org-vkpb']//a[starts-with(@href, 'letter.html#')]")
+    assert page(site, "places").xpath("//li[@id='pl-moscow']//a[starts-with(@href, 'cable.html#')]")
+
+
+def test_glossary_has_terms_abbreviations_and_exemption_codes(site):
+    root = page(site, "glossary")
+    term = root.xpath("//div[@id='term-konspiratsiya']")[0]
+    assert term.xpath("string(dt)") == "KONSPIRATSIYA"
+    assert term.xpath("dt/span/@lang") == ["ru-Latn"]
+    assert "“security”" in term.xpath("string(dd)")
+    tsk = root.xpath("//div[@id='abbr-tsk']")[0]
+    assert "Central Committee" in tsk.xpath("string(dd)")
+    assert {a.get("href").split("#")[0] for a in tsk.xpath(".//ul//a[contains(@href, '#')]")} == \
+        {"cable.html", "letter.html"}
+    codes = root.xpath("//div[starts-with(@id, 'exemption-25X')]/@id")
+    assert codes == [f"exemption-25X{n}" for n in range(1, 10)]
+    assert root.xpath("//div[@id='exemption-25X1']//a[@href='cable.html#exemption-mark-1']")
+
+
+def test_statistics_agree_with_the_documents(site, fixtures_dir):
+    root = page(site, "statistics")
+    ns = {"tei": TEI}
+    rows = {row.xpath("string(th)"): [int(td.text) for td in row.findall("td")]
+            for row in root.xpath("//table[@class='statistics']/tbody/tr")}
+    for name in DOCUMENTS:
+        tree = etree.parse(str(fixtures_dir / f"{name}.xml"))
+        title = page(site, name).xpath("string(//h1)")
+        groups = sum(int(g.get("quantity", 1)) for g in tree.xpath(
+            "//tei:text//tei:gap[@reason='cipher-unrecovered']", namespaces=ns))
+        expected = [
+            len(tree.xpath("//tei:text//tei:gap[@reason='redacted']", namespaces=ns)),
+            groups,
+            len(tree.xpath("//tei:text//tei:unclear", namespaces=ns)),
+            len(tree.xpath("//tei:text//tei:note[not(@type='original-term' or @type='exemption')]"
+                           "[not(@place='inline' or @place='margin')]", namespaces=ns)),
+        ]
+        assert rows[title] == expected, name
+    totals = [int(td.text) for td in root.xpath("//table[@class='statistics']/tfoot/tr/td")]
+    assert totals == [sum(col) for col in zip(*rows.values())]
+    charts = root.xpath("//*[local-name()='svg']")
+    assert charts and all(c.xpath("*[local-name()='title']") for c in charts)
+
+
+def test_encoding_page_comes_from_schema_and_encoding_description(site):
+    root = page(site, "encoding")
+    text = " ".join(root.xpath("string(//main)").split())
+    assert "A gap in cipher text counts its unrecovered code groups." in text
+    assert "One document per file; its id is the file stem." in text
+    assert "cipher-unrecovered" in text and "redacted" in text
+    assert "Recovery-quality letters are the source's flags" in text
+    assert "recovered with considerable doubt" in text
+    assert "undocumented" not in text
+
+
+def test_encoding_page_without_schema_says_so(renderer, fixtures_dir, tmp_path):
+    summary = renderer.summarize(fixtures_dir / "cable.xml")
+    renderer.render_collection([summary], tmp_path)
+    text = (tmp_path / "encoding.html").read_text()
+    assert "was not found" in text
+    assert not (tmp_path / "schema").exists()
+
+
+def test_real_schema_documents_itself(renderer, fixtures_dir, project_root, tmp_path):
+    schema = project_root / "schema" / "rezident.rng"
+    if not schema.is_file():
+        pytest.skip("schema/rezident.rng is not written yet")
+    summary = renderer.summarize(fixtures_dir / "cable.xml")
+    renderer.render_collection([summary], tmp_path, schema_dir=schema.parent)
+    root = page(tmp_path, "encoding")
+    documented = etree.parse(str(schema)).xpath(
+        "//rng:define/a:documentation", namespaces={"rng": "http://relaxng.org/ns/structure/1.0",
+                                                    "a": "http://relaxng.org/ns/compatibility/annotations/1.0"})
+    text = " ".join(root.xpath("string(//main)").split())
+    assert documented
+    for doc in documented:
+        assert " ".join(doc.text.split()) in text
+
+
+def test_search_page_works_without_search_index(site):
+    root = page(site, "search")
+    assert root.xpath("//div[@id='search']")
+    assert root.xpath("//noscript")
+
+
+# ---- errors and foreign input -----------------------------------------
+
+def test_malformed_tei_is_reported_with_its_file(renderer, tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI><unclosed></TEI>")
+    with pytest.raises(RezidentError) as caught:
+        renderer.render_document(bad, tmp_path / "out")
+    assert caught.value.path == bad
+    assert not (tmp_path / "out" / "bad.html").exists()
+
+
+def test_missing_stylesheets_are_reported(tmp_path):
+    with pytest.raises(RezidentError, match="missing"):
+        HtmlRenderer(tmp_path)
+
+
+def test_frus_documents_render_readably(corpora, renderer, tmp_path):
+    files = sorted((corpora / "frus").glob("*.xml"))
+    assert files
+    for path in files:
+        renderer.render_document(path, tmp_path)
+        root = parse_page((tmp_path / f"{path.stem}.html").read_text(encoding="utf-8"))
+        assert root.xpath("string(//h1)").strip()
+        missing = tei_words(path) - page_words(root)
+        assert not missing, f"{path.name}: {sorted(missing)[:10]}"
+    renderer.render_collection([renderer.summarize(p) for p in files], tmp_path)
+    index = parse_page((tmp_path / "index.html").read_text(encoding="utf-8"))
+    assert len(index.xpath("//table[@class='index']/tbody/tr")) == len(files)
+
+
+def test_build_html_builds_a_site_from_a_folder(fixtures_dir, tmp_path):
+    tei = tmp_path / "tei"
+    shutil.copytree(fixtures_dir, tei, ignore=shutil.ignore_patterns("schema"))
+    seen = []
+    build_html(tei, tmp_path / "html", progress=seen.append, search=False)
+    assert sorted(p.stem for p in seen) == sorted(DOCUMENTS)
+    assert (tmp_path / "html" / "persons.html").is_file()
+    assert "per-beriya" in (tmp_path / "html" / "persons.html").read_text()
+
+
+def test_build_html_refuses_an_empty_folder(tmp_path):
+    with pytest.raises(RezidentError, match="no TEI documents"):
+        build_html(tmp_path, tmp_path / "html", search=False)
