@@ -13,11 +13,15 @@ microseconds.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
 
 from .errors import RezidentError
+
+_ENTITY_HINT = ("write the characters themselves (UTF-8) or as numeric references (&#x2014;) "
+                "and remove the DOCTYPE")
 
 __all__ = ["UnsafeXMLError", "MalformedXMLError", "parser", "parse", "parse_bytes"]
 
@@ -53,13 +57,18 @@ def parse(path: str | Path) -> etree._ElementTree:
     return parse_bytes(data, path=path)
 
 
-def parse_bytes(data: bytes, path: str | Path | None = None,
-                base_url: str | None = None) -> etree._ElementTree:
-    """Parse XML held in memory; ``path`` names it in errors and is its base URL."""
+def parse_bytes(data: bytes, path: str | Path | None = None, base_url: str | None = None,
+                **options) -> etree._ElementTree:
+    """Parse XML held in memory; ``path`` names it in errors and is its base URL.
+
+    ``options`` go to the parser, e.g. ``collect_ids=False`` so that a repeated
+    xml:id is left to a validator to report instead of stopping the parse.
+    """
     if base_url is None and path is not None:
         base_url = str(Path(path).resolve())
+    _refuse_declared_entities(data, path)  # before libxml2 sees them at all
     try:
-        root = etree.fromstring(data, parser(), base_url=base_url)
+        root = etree.fromstring(data, parser(**options), base_url=base_url)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno, None)
         message = exc.msg.split(f", line {line}")[0] if exc.msg else "not well-formed"
@@ -70,6 +79,24 @@ def parse_bytes(data: bytes, path: str | Path | None = None,
     tree = root.getroottree()
     _refuse_declarations(tree, data, path)
     return tree
+
+
+_ROOT_START = re.compile(rb"<[A-Za-z_:]")
+_ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?([^\s\"']+)")
+
+
+def _refuse_declared_entities(data: bytes, path: str | Path | None) -> None:
+    """Refuse entity declarations in the prolog of a UTF-8/ASCII file before parsing it."""
+    at = data.find(b"<!DOCTYPE")
+    if at < 0:
+        return
+    root = _ROOT_START.search(data, at)
+    prolog = data[at:root.start() if root else len(data)]
+    names = [m.group(2).decode("utf-8", "replace") for m in _ENTITY.finditer(prolog)]
+    if names:
+        raise UnsafeXMLError(
+            f"the DOCTYPE declares entities ({', '.join(names[:5])}), which are never expanded",
+            path=path, line=data.count(b"\n", 0, at) + 1, hint=_ENTITY_HINT)
 
 
 def _refuse_declarations(tree: etree._ElementTree, data: bytes,
@@ -90,6 +117,4 @@ def _refuse_declarations(tree: etree._ElementTree, data: bytes,
     if entities:
         raise UnsafeXMLError(
             f"the DOCTYPE declares entities ({', '.join(entities[:5])}), which are never expanded",
-            path=path, line=line,
-            hint="write the characters themselves (UTF-8) or as numeric references (&#x2014;) "
-                 "and remove the DOCTYPE")
+            path=path, line=line, hint=_ENTITY_HINT)

@@ -92,7 +92,10 @@ class CompiledSchematron:
             raise ConfigError(f"the Schematron compiles to invalid XSLT: {exc}", path=path) from None
 
     def run(self, tree: etree._ElementTree) -> list[Failure]:
-        report = self._xslt(tree)
+        try:
+            report = self._xslt(tree)
+        except etree.XSLTApplyError as exc:
+            return [Failure("schematron", "error", f"the Schematron rules could not run: {exc}", "")]
         failures = []
         for node in report.getroot().iter(f"{{{SVRL_NS}}}failed-assert",
                                           f"{{{SVRL_NS}}}successful-report"):

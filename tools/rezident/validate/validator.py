@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import TEI_NS, XML_NS, safexml
-from ..errors import RezidentError
+from ..errors import ConfigError, RezidentError
 from .findings import READ_RULE, RELAXNG_RULE, UNSAFE_RULE, XML_RULE, Finding
 from .locate import SourceLocator
 from .relaxng import CompiledRelaxNG
@@ -42,8 +42,8 @@ class Validator:
     """
 
     def __init__(self, relaxng: Path, schematron: Path | None = None):
-        self.relaxng = CompiledRelaxNG(relaxng)
-        self.schematron = CompiledSchematron(schematron) if schematron else None
+        self.relaxng = _compiled(CompiledRelaxNG, relaxng)
+        self.schematron = _compiled(CompiledSchematron, schematron) if schematron else None
 
     @classmethod
     def for_schema_dir(cls, schema_dir: Path) -> Validator:
@@ -63,7 +63,7 @@ class Validator:
         """Validate XML held in memory; ``path`` names it and resolves its relative references."""
         report = FileReport(path)
         try:
-            tree = safexml.parse_bytes(data, path=path)
+            tree = safexml.parse_bytes(data, path=path, collect_ids=False)
         except safexml.UnsafeXMLError as exc:
             report.findings.append(_from_error(exc, path, UNSAFE_RULE))
             return report
@@ -106,6 +106,21 @@ class Validator:
         report.findings.extend(schematron_findings)
         report.findings.sort(key=lambda f: (f.line or 0, f.column or 0))
         return report
+
+
+_COMPILED: dict[tuple[type, Path, int], object] = {}
+
+
+def _compiled(kind: type, path: Path):
+    """One compiled schema per file and version for the whole process (tei_all takes seconds)."""
+    path = Path(path).resolve()
+    try:
+        key = (kind, path, path.stat().st_mtime_ns)
+    except OSError:
+        raise ConfigError(f"no schema at {path}", path=path) from None
+    if key not in _COMPILED:
+        _COMPILED[key] = kind(path)
+    return _COMPILED[key]
 
 
 def _from_error(exc: RezidentError, path: Path, rule: str) -> Finding:

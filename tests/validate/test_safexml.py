@@ -1,0 +1,82 @@
+"""Untrusted XML: entities and external DTDs are refused, never expanded or fetched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rezident import safexml
+from rezident.validate import Validator
+
+
+@pytest.fixture()
+def secret(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text("SECRET-CONTENT", encoding="utf-8")
+    return path
+
+
+def _refused(data: bytes, *words: str) -> safexml.UnsafeXMLError:
+    with pytest.raises(safexml.UnsafeXMLError) as caught:
+        safexml.parse_bytes(data, path="x.xml")
+    message = str(caught.value)
+    for word in words:
+        assert word in message
+    assert "SECRET-CONTENT" not in message
+    return caught.value
+
+
+def test_external_entity_is_refused_not_read(secret: Path) -> None:
+    data = (f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+            "<TEI>&x;</TEI>").encode()
+    error = _refused(data, "declares entities (x)", "never expanded")
+    assert error.line == 2
+
+
+def test_external_parameter_entity_is_never_loaded(tmp_path: Path) -> None:
+    # Were the file loaded, its declaration of `leak` would appear among the entities.
+    dtd = tmp_path / "evil.dtd"
+    dtd.write_text('<!ENTITY leak "LEAKED">', encoding="utf-8")
+    data = (f'<!DOCTYPE TEI [<!ENTITY % ext SYSTEM "{dtd.as_uri()}"> %ext;]>'
+            "<TEI/>").encode()
+    error = _refused(data, "(ext)")
+    assert "leak" not in str(error)
+
+
+def test_external_dtd_is_refused_not_fetched() -> None:
+    data = b'<!DOCTYPE TEI SYSTEM "http://127.0.0.1:9/tei.dtd"><TEI/>'
+    _refused(data, "external DTD", "127.0.0.1:9/tei.dtd")
+
+
+def test_billion_laughs_is_refused_without_expansion() -> None:
+    levels = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10)]
+    data = f'<!DOCTYPE lolz [{"".join(levels)}]><lolz>&lol9;</lolz>'.encode()
+    _refused(data, "lol0", "never expanded")
+
+
+def test_a_plain_doctype_is_harmless() -> None:
+    tree = safexml.parse_bytes(b"<!DOCTYPE TEI><TEI>ok</TEI>")
+    assert tree.getroot().text == "ok"
+
+
+@pytest.mark.parametrize("data,line,column", [
+    (b"<TEI>\n  <p></div>\n</TEI>", 2, 12),
+    (b"<TEI>\n&nbsp;</TEI>", 2, 7),
+    (b"<TEI>\n<p>", 2, 4),
+])
+def test_malformed_xml_says_where(data: bytes, line: int, column: int) -> None:
+    with pytest.raises(safexml.MalformedXMLError) as caught:
+        safexml.parse_bytes(data, path="x.xml")
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert str(caught.value).startswith(f"x.xml:{line}:{column}: error: not well-formed XML")
+
+
+def test_the_validator_reports_unsafe_files_as_findings(validator: Validator, tmp_path: Path,
+                                                        secret: Path) -> None:
+    path = tmp_path / "evil.xml"
+    path.write_text(f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "{secret.as_uri()}">]><TEI>&x;</TEI>')
+    [finding] = validator.validate(path).findings
+    assert finding.rule == "xml-unsafe" and finding.line == 1
+    assert "SECRET-CONTENT" not in finding.message

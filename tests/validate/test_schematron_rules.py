@@ -1,0 +1,113 @@
+"""Each Schematron rule: a document that trips it and one that passes it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rezident.validate import Validator
+from validate_samples import document, edition
+
+ANCHOR_I = ('<ref type="noteAnchor" target="#note-i" xml:id="anchor-i">'
+            "<choice><sic>1</sic><corr>i</corr></choice></ref>")
+
+# rule id -> (replacements that trip it, replacements that keep the document valid)
+RULES: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
+    "document-date": ([('<creation><date when="1946-04-07">7 April 46</date></creation>', "")],
+                      [('<date when="1946-04-07">7 April 46</date></creation>',
+                        '<date notAfter="1946-05">spring 1946</date></creation>')]),
+    "document-idno": ([('<idno type="document">venona-test</idno>', '<idno type="document">venona</idno>')],
+                      []),
+    "id-unique": ([("<p part=", '<p><anchor xml:id="note-i"/></p><p part=')],
+                  [("<p part=", '<p><anchor xml:id="anchor-extra"/></p><p part=')]),
+    "note-anchor-target": ([('target="#note-i" xml:id="anchor-i"', 'target="#note-x" xml:id="anchor-i"')],
+                           [("<p part=", '<p><ref type="noteAnchor" target="#note-iv">iv</ref></p><p part=')]),
+    "comment-id": ([('<note type="comment" n="i" ', '<note type="comment" ')], []),
+    "comment-anchored": ([(ANCHOR_I, "[1]")],
+                         [('target="#anchor-i">', ">")]),
+    "comment-target": ([('target="#anchor-i">', 'target="#anchor-x">')],
+                       [('target="#anchor-i">', 'target="#anchor-iv">')]),
+    "exemption-declared": ([('corresp="#exemption-25X1">25X1', 'corresp="#exemption-25X2">25X2')], []),
+    "catref-target": ([('target="#cls-top-secret"', 'target="#cls-secret"')], []),
+    "ref-resolves": ([("#per-guzenko", "#per-nobody"),
+                      ("registers/persons.xml#per-guzenko", "registers/people.xml#per-guzenko"),
+                      ("registers/persons.xml#per-guzenko", "registers/persons.xml")],
+                     [("registers/persons.xml#per-guzenko", "registers/persons.xml#per-beriya")]),
+    "cipher-gap-count": ([('quantity="2" ', "")], []),
+    "cipher-gap-positive": ([('quantity="2"', 'quantity="0"')],
+                            [('quantity="2"', 'quantity="1"')]),
+    "date-real": ([('<docDate when="1946-04-07"', '<docDate when="1946-02-29"'),
+                   ('<docDate when="1946-04-07"', '<docDate when="1946-04-31"'),
+                   ('<docDate when="1946-04-07"', '<docDate notBefore="1946-13"')],
+                  [('<docDate when="1946-04-07"', '<docDate when="1948-02-29"'),
+                   ('<docDate when="1946-04-07"', '<docDate when="1946-04"'),
+                   ('<docDate when="1946-04-07"', '<docDate notBefore="1946"')]),
+    "date-after-issue": ([('<date when="1946-04-07">7 April 46</date></creation>',
+                           '<date when="1952-11-04">4 November 52</date></creation>'),
+                          ('<docDate when="1946-04-07"', '<docDate when="1953"')],
+                         [('<date when="1946-04-07">7 April 46</date></creation>',
+                           '<date when="1952-11-03">3 November 52</date></creation>'),
+                          ('<docDate when="1946-04-07"', '<docDate when="1952"')]),
+}
+
+
+def _rules_in_sch(schema_dir: Path) -> set[str]:
+    return set(re.findall(r'<sch:assert id="([^"]+)"', (schema_dir / "rezident.sch").read_text()))
+
+
+def test_every_rule_has_its_cases(schema_dir: Path) -> None:
+    assert _rules_in_sch(schema_dir) == set(RULES)
+
+
+def _check(validator: Validator, tmp_path: Path, changes: list[tuple[str, str]]):
+    text = document()
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    tei = edition(tmp_path, {"venona-test": text})
+    return text, validator.validate(tei / "venona-test.xml").findings
+
+
+CASES = [(rule, i, change) for rule, (trips, _) in RULES.items() for i, change in enumerate(trips)]
+
+
+@pytest.mark.parametrize("rule,i,change", CASES, ids=[f"{r}-{i}" for r, i, _ in CASES])
+def test_rule_trips(rule: str, i: int, change: tuple[str, str], validator: Validator,
+                    tmp_path: Path) -> None:
+    text, findings = _check(validator, tmp_path, [change])
+    hits = [f for f in findings if f.rule == rule]
+    assert hits, [str(f) for f in findings]
+    for hit in hits:
+        assert hit.severity == "error" and hit.line and hit.column
+        assert hit.message.endswith(".") and len(hit.message) > 40  # a sentence, not a code
+        # The finding points at a start tag on that line.
+        assert text.splitlines()[hit.line - 1][hit.column - 1] == "<"
+
+
+PASSES = [(rule, i, change) for rule, (_, passes) in RULES.items() for i, change in enumerate(passes)]
+
+
+@pytest.mark.parametrize("rule,i,change", PASSES, ids=[f"{r}-{i}" for r, i, _ in PASSES])
+def test_rule_passes(rule: str, i: int, change: tuple[str, str], validator: Validator,
+                     tmp_path: Path) -> None:
+    _, findings = _check(validator, tmp_path, [change])
+    assert [str(f) for f in findings] == []
+
+
+def test_the_unchanged_sample_passes_every_rule(validator: Validator, tmp_path: Path) -> None:
+    assert _check(validator, tmp_path, [])[1] == []
+
+
+def test_a_register_needs_no_date(validator: Validator, tmp_path: Path) -> None:
+    tei = edition(tmp_path)
+    for register in sorted((tei / "registers").glob("*.xml")):
+        assert validator.validate(register).findings == []
+
+
+def test_register_loads_never_leave_local_xml_files(validator: Validator, tmp_path: Path) -> None:
+    text = document().replace("registers/persons.xml#per-guzenko", "http://127.0.0.1:9/persons.xml#per-x")
+    tei = edition(tmp_path, {"venona-test": text})
+    findings = validator.validate(tei / "venona-test.xml").findings
+    assert [f.rule for f in findings] == ["ref-resolves"]
