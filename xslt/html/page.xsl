@@ -45,6 +45,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title || (if ($title != $edition-title) then ' · ' || $edition-title else '')"/></title>
         <meta name="generator" content="rezident"/>
+        <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="assets/edition.css"/>
         <xsl:sequence select="$head-extra"/>
         <script src="assets/edition.js" defer=""></script>

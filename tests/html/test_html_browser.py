@@ -1,0 +1,154 @@
+"""The HTML edition in headless chromium (Debian's package, driven by Playwright).
+
+The site is built once from the test fixtures (and the FRUS-like one),
+indexed with Pagefind and served over HTTP from a thread, as search needs.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from rezident.html import build_html
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def served_site(fixtures_dir: Path, tmp_path_factory):
+    if not CHROMIUM.is_file():
+        pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed")
+    root = tmp_path_factory.mktemp("browser")
+    tei = root / "tei"
+    shutil.copytree(fixtures_dir, tei, ignore=shutil.ignore_patterns("schema"))
+    site = root / "html"
+    build_html(tei, site)
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser(served_site):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def test_view_switch_changes_the_text(page, served_site):
+    _, base = served_site
+    page.goto(f"{base}/cable.html")
+    text = page.locator(".tei-text")
+    reading = text.inner_text()
+    assert "[B% the former]" not in reading and "the former" in reading
+    page.get_by_label("Diplomatic (transcript notation)").check()
+    diplomatic = text.inner_text()
+    assert "[B% the former]" in diplomatic and "~~TOP SECRET~~" in diplomatic
+    page.get_by_label("Reading text").check()
+    assert text.inner_text() == reading
+    assert page.errors == []
+
+
+def test_reading_text_and_switch_work_without_javascript(browser, served_site):
+    _, base = served_site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base}/cable.html")
+    reading = page.locator(".tei-text").inner_text()
+    assert "the former" in reading and "[B% the former]" not in reading
+    assert "[2 groups unrecovered]" in reading
+    page.get_by_label("Diplomatic (transcript notation)").check()
+    assert "[B% the former]" in page.locator(".tei-text").inner_text()
+    context.close()
+
+
+def test_note_popup_opens_and_closes_with_the_keyboard(page, served_site):
+    _, base = served_site
+    page.goto(f"{base}/cable.html")
+    anchor = page.locator("a#anchor-ii")
+    anchor.focus()
+    page.keyboard.press("Enter")
+    popup = page.locator("#note-popup")
+    popup.wait_for(state="visible")
+    assert "Not identified." in popup.inner_text()
+    assert anchor.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.closest('#note-popup') !== null")
+    page.keyboard.press("Escape")
+    popup.wait_for(state="detached")
+    assert page.evaluate("document.activeElement.id") == "anchor-ii"
+    assert page.errors == []
+
+
+def test_explanations_show_on_focus(page, served_site):
+    _, base = served_site
+    page.goto(f"{base}/cable.html")
+    gap = page.locator(".tei-text .gap-cipher-unrecovered").first
+    tip = gap.locator(".tip")
+    assert not tip.is_visible()
+    gap.focus()
+    assert tip.is_visible() and "did not recover" in tip.inner_text()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+
+
+@pytest.mark.parametrize("query", ["KONSPIRATSIYA", "конспирация"])
+def test_search_finds_transliterated_and_cyrillic_words(page, served_site, query):
+    _, base = served_site
+    page.goto(f"{base}/search.html")
+    page.locator("#search input").fill(query)
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=10_000)
+    assert "Observations on a defection" in result.inner_text()
+    assert page.errors == []
+
+
+def test_pages_load_without_console_errors_and_links_resolve(page, served_site):
+    site, base = served_site
+    broken = []
+    for path in sorted(site.glob("*.html")):
+        page.goto(f"{base}/{path.name}")
+        hrefs = page.eval_on_selector_all(
+            "a[href]", "links => links.map(a => [a.getAttribute('href'), a.href])")
+        for raw, absolute in hrefs:
+            if not absolute.startswith(base) or raw.startswith("../pdf/"):
+                continue
+            target, _, fragment = absolute[len(base) + 1:].partition("#")
+            file = site / (target or path.name)
+            if not file.is_file():
+                broken.append(f"{path.name}: {raw}")
+            elif fragment and f'id="{fragment}"' not in file.read_text(encoding="utf-8"):
+                broken.append(f"{path.name}: {raw} (no such id)")
+    assert broken == []
+    assert page.errors == []
