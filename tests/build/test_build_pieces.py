@@ -67,7 +67,7 @@ def test_pointers_are_read_from_any_attribute_and_resolved(tmp_path):
         '<TEI xmlns="http://www.tei-c.org/ns/1.0">'
         '<rs ref="registers/persons.xml#per-a registers/persons.xml#per-b"/>'
         '<ptr target="other.xml"/><ref target="#note-1"/><ref target="https://example.org/x.xml#y"/>'
-        '<name ref="registers/missing.xml#z"/><!-- <rs ref="registers/persons.xml#per-c"/> -->'
+        '<name ref="registers/missing.xml#z"/><ptr target="doc.xml#itself"/>'
         '<catRef scheme="#classification" target="#cls-secret"/></TEI>')
     assert read_pointers(doc, tmp_path) == [
         "other.xml", "registers/persons.xml#per-a", "registers/persons.xml#per-b"]

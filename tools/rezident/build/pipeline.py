@@ -24,7 +24,7 @@ from typing import Protocol
 from .. import __version__, resources
 from ..edition import Edition
 from ..errors import ConfigError
-from .dependencies import Registers
+from .dependencies import Registers, forget_files
 from .hashing import FileHashes, digest
 from .lock import BuildLock
 from .manifest import Manifest
@@ -162,6 +162,7 @@ class _Build:
 
     # --- the whole build ---------------------------------------------------
     def run(self) -> BuildReport:
+        forget_files()  # a long-lived caller may have seen other files come and go
         self.manifest = Manifest(self.cache / "manifest.sqlite")
         known_hashes = self.manifest.file_hashes()
         self.hashes = FileHashes(known_hashes)

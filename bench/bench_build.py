@@ -1,0 +1,310 @@
+"""How fast rezident turns a large edition into its outputs, against naive runs.
+
+    .venv/bin/python bench/bench_build.py [-n 10000] [--jobs 2] [--work bench/out/N]
+
+One run on one synthetic corpus (bench/generate.py), measured through the
+real command line where there is one:
+
+- convert: every transcript, in --jobs processes (the converter set up once
+  per process);
+- validate and HTML: ``rezident build html --no-search --jobs N``, timed per
+  stage from its summary; then the search index, then a no-op rebuild;
+- PDF: ``rezident build pdf`` on a sample of documents, in pages per second;
+- peak memory: the resident memory of the build and all its processes,
+  summed, sampled every 20 ms;
+- the naive baseline: one process per document (``rezident convert FILE``,
+  ``rezident validate FILE``, a fresh interpreter rendering one page or one
+  PDF) on a sample, as a ratio;
+- the TEI Consortium's html/html.xsl under Saxon in one Java process over a
+  sample of the same TEI, when TEI_STYLESHEETS names the Stylesheets' folder
+  and SAXON_JAR a Saxon HE jar (e.g. Debian's libsaxonhe-java); skipped with a
+  message otherwise.
+
+Targets (issue 7): convert + validate + HTML of 10,000 documents under 30 s
+with --jobs 2; no-op rebuild under 2 s; peak memory under 1 GB; at least 10
+times the throughput of the TEI Stylesheets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+import generate  # noqa: E402
+
+PYTHON = sys.executable
+REZIDENT = str(Path(sys.executable).with_name("rezident"))
+
+
+# --- measuring ---------------------------------------------------------------
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and all its descendants (Linux /proc)."""
+    total, stack, seen = 0, [pid], set()
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            with open(f"/proc/{current}/status") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    stack += [int(child) for child in handle.read().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+class Run:
+    """A command run to completion, its wall time, output and peak memory (whole tree)."""
+
+    def __init__(self, args: list[str], cwd: Path, env: dict | None = None):
+        started = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   text=True, env=env)
+        self.peak = 0
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                self.peak = max(self.peak, _tree_rss(process.pid))
+                done.wait(0.02)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        self.output, _ = process.communicate()
+        done.set()
+        sampler.join()
+        self.seconds = time.perf_counter() - started
+        self.code = process.returncode
+        if self.code != 0:
+            raise SystemExit(f"failed ({self.code}): {' '.join(args)}\n{self.output[-3000:]}")
+
+    def stage_seconds(self, name: str) -> tuple[int, float]:
+        found = re.search(rf"^{name}: (\d+) built, \d+ skipped, \d+ failed in ([\d.]+) s",
+                          self.output, re.M)
+        if not found:
+            raise SystemExit(f"no summary line for {name} in:\n{self.output[-2000:]}")
+        return int(found.group(1)), float(found.group(2))
+
+
+def mb(count: int) -> str:
+    return f"{count / 2**20:,.0f} MB"
+
+
+# --- convert in processes ------------------------------------------------------
+
+_setup = None
+
+
+def _init_converter(root: str) -> None:
+    global _setup
+    from rezident import convert, edition
+
+    _setup = convert.setup(edition.load(Path(root)))
+
+
+def _convert(ids: list[str]) -> int:
+    from rezident import convert
+
+    for doc_id in ids:
+        source = _setup.edition.source_by_id(doc_id)
+        convert.write(convert.convert_source(_setup, source), source.tei_path(_setup.edition.tei_dir))
+    return len(ids)
+
+
+def convert_all(root: Path, jobs: int) -> tuple[float, int]:
+    from rezident import edition
+
+    ids = [s.id for s in edition.load(root).sources]
+    started = time.perf_counter()
+    batches = [ids[i:i + 50] for i in range(0, len(ids), 50)]
+    pid_peak = 0
+    with ProcessPoolExecutor(jobs, initializer=_init_converter, initargs=(str(root),)) as pool:
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal pid_peak
+            while not done.is_set():
+                pid_peak = max(pid_peak, _tree_rss(os.getpid()))
+                done.wait(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        converted = sum(pool.map(_convert, batches))
+        done.set()
+        sampler.join()
+    assert converted == len(ids)
+    return time.perf_counter() - started, pid_peak
+
+
+# --- the naive baseline: one process per document ------------------------------
+
+NAIVE_HTML = """
+import sys
+from pathlib import Path
+from rezident.html import HtmlRenderer
+from rezident.resources import shipped_xslt_dir
+renderer = HtmlRenderer(shipped_xslt_dir())
+renderer.render_document(Path(sys.argv[1]), Path(sys.argv[2]))
+renderer.summarize(Path(sys.argv[1]))
+"""
+
+NAIVE_PDF = """
+import sys
+from pathlib import Path
+from rezident.pdf import PdfRenderer
+from rezident.resources import shipped_xslt_dir
+PdfRenderer(shipped_xslt_dir()).render_document(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def naive(commands: list[list[str]], cwd: Path) -> float:
+    """Documents per second, one fresh process per document."""
+    started = time.perf_counter()
+    for command in commands:
+        Run(command, cwd)
+    return len(commands) / (time.perf_counter() - started)
+
+
+def pdf_pages(folder: Path) -> int:
+    from pypdf import PdfReader
+
+    return sum(len(PdfReader(p).pages) for p in folder.glob("*.pdf"))
+
+
+# --- the TEI Consortium's stylesheets ---------------------------------------------
+
+def tei_stylesheets(sample: list[Path], work: Path) -> str:
+    home = os.environ.get("TEI_STYLESHEETS")
+    jar = os.environ.get("SAXON_JAR") or next(
+        (str(p) for p in (Path("/usr/share/java/Saxon-HE.jar"), Path("/usr/share/java/saxon.jar"))
+         if p.is_file()), None)
+    if not home or not (Path(home) / "html" / "html.xsl").is_file():
+        return ("skipped: set TEI_STYLESHEETS to a checkout of the TEI Consortium's Stylesheets "
+                "(the folder holding html/html.xsl)")
+    if not jar or not shutil.which("java"):
+        return "skipped: set SAXON_JAR to a Saxon HE jar (Debian: libsaxonhe-java) and install Java"
+    source = work / "tei-sample"
+    out = work / "tei-stylesheets-html"
+    for folder in (source, out):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    for path in sample:
+        shutil.copyfile(path, source / path.name)
+    run = Run(["java", "-jar", jar, f"-s:{source}", f"-o:{out}",
+               f"-xsl:{Path(home) / 'html' / 'html.xsl'}"], work)
+    return f"{len(sample)} documents in {run.seconds:.1f} s = {len(sample) / run.seconds:.1f} docs/s (one JVM)"
+
+
+# --- the benchmark ---------------------------------------------------------------
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--count", type=int, default=10_000)
+    parser.add_argument("-j", "--jobs", type=int, default=2)
+    parser.add_argument("--work", type=Path, help="folder for the corpus (default bench/out/N)")
+    parser.add_argument("--naive-sample", type=int, default=20,
+                        help="documents run one process each for the baseline")
+    parser.add_argument("--pdf-sample", type=int, default=10, help="documents rendered as PDF")
+    parser.add_argument("--tei-sample", type=int, default=500,
+                        help="documents for the TEI Stylesheets comparison")
+    args = parser.parse_args()
+    work = (args.work or HERE / "out" / str(args.count)).resolve()
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+
+    started = time.perf_counter()
+    sources = generate.generate(work, args.count)
+    cables = sum(s["profile"] == "venona" for s in sources)
+    print(f"corpus: {len(sources)} transcripts ({cables} VENONA cables, {len(sources) - cables} "
+          f"CREST reports), generated in {time.perf_counter() - started:.1f} s", flush=True)
+
+    convert_s, convert_peak = convert_all(work, args.jobs)
+    tei = sorted((work / "tei").glob("*.xml"))
+    mean_kb = sum(p.stat().st_size for p in tei) / len(tei) / 1000
+    venona_kb = (ROOT / "tei" / "venona-1946-04-07-moscow-canberra-76.xml").stat().st_size / 1000
+    print(f"convert: {len(tei)} documents in {convert_s:.1f} s = {len(tei) / convert_s:.0f} docs/s, "
+          f"peak {mb(convert_peak)}; mean TEI {mean_kb:.1f} kB (the VENONA cable: {venona_kb:.1f} kB)",
+          flush=True)
+
+    build = Run([REZIDENT, "build", "html", "--no-search", "--jobs", str(args.jobs)], work)
+    validated, validate_s = build.stage_seconds("validate")
+    rendered, html_s = build.stage_seconds("html")
+    print(f"validate: {validated} files in {validate_s:.1f} s = {validated / validate_s:.0f} docs/s", flush=True)
+    print(f"html: {rendered} pages in {html_s:.1f} s = {rendered / html_s:.0f} docs/s", flush=True)
+    print(f"build (validate + html, whole command): {build.seconds:.1f} s, peak {mb(build.peak)}", flush=True)
+
+    search = Run([REZIDENT, "build", "html", "--jobs", str(args.jobs)], work)
+    print(f"search index (pagefind) over {len(tei)} pages: {search.seconds:.1f} s, peak {mb(search.peak)}",
+          flush=True)
+    noop = Run([REZIDENT, "build", "html", "--jobs", str(args.jobs)], work)
+    assert "up to date" in noop.output, noop.output
+    print(f"no-op rebuild: {noop.seconds:.2f} s, peak {mb(noop.peak)}", flush=True)
+
+    rng = random.Random(7)
+    pdf_dir = work / "pdf-sample"
+    pdf_dir.mkdir()
+    for path in rng.sample(tei, min(args.pdf_sample, len(tei))):
+        shutil.copyfile(path, pdf_dir / path.name)
+    shutil.copytree(work / "tei" / "registers", pdf_dir / "registers")
+    pdf = Run([REZIDENT, "build", "pdf", "--no-volume", "--tei", str(pdf_dir),
+               "--out", str(work / "pdf-out"), "--jobs", str(args.jobs)], work)
+    pdf_docs, pdf_s = pdf.stage_seconds("pdf")
+    pages = pdf_pages(work / "pdf-out" / "pdf")
+    print(f"pdf: {pdf_docs} documents, {pages} pages in {pdf_s:.1f} s = {pages / pdf_s:.2f} pages/s "
+          f"({1000 * pdf_s / pages:.0f} ms/page with {args.jobs} processes), peak {mb(pdf.peak)}",
+          flush=True)
+
+    sample = rng.sample(tei, min(args.naive_sample, len(tei)))
+    by_id = {s["id"]: s for s in sources}
+    naive_convert = naive([[REZIDENT, "convert", str(work / "transcripts" / by_id[p.stem]["file"])]
+                           for p in sample], work)
+    naive_validate = naive([[REZIDENT, "validate", str(p)] for p in sample], work)
+    (work / "naive-html").mkdir()
+    naive_html = naive([[PYTHON, "-c", NAIVE_HTML, str(p), str(work / "naive-html")] for p in sample], work)
+    (work / "naive-pdf").mkdir()
+    pdf_sample = sample[:max(2, min(5, len(sample)))]
+    naive_pdf = naive([[PYTHON, "-c", NAIVE_PDF, str(p), str(work / "naive-pdf" / f"{p.stem}.pdf")]
+                       for p in pdf_sample], work)
+    naive_pdf_pages = pdf_pages(work / "naive-pdf") / len(pdf_sample) * naive_pdf
+    ours = {"convert": len(tei) / convert_s, "validate": validated / validate_s,
+            "html": rendered / html_s, "pdf": pages / pdf_s}
+    for name, baseline in (("convert", naive_convert), ("validate", naive_validate),
+                           ("html", naive_html), ("pdf (pages/s)", naive_pdf_pages)):
+        key = name.split(" ")[0]
+        print(f"naive {name}: {baseline:.2f}/s, one process per document; rezident is "
+              f"{ours[key] / baseline:.0f}x faster", flush=True)
+
+    print("TEI Stylesheets html.xsl: " + tei_stylesheets(
+        rng.sample(tei, min(args.tei_sample, len(tei))), work), flush=True)
+
+    total = convert_s + build.seconds
+    peak = max(convert_peak, build.peak, search.peak, noop.peak)
+    print()
+    print(f"convert + validate + HTML: {total:.1f} s for {len(tei)} documents with --jobs {args.jobs} "
+          f"(target < 30 s for 10,000)")
+    print(f"no-op rebuild: {noop.seconds:.2f} s (target < 2 s)")
+    print(f"peak memory: {mb(peak)} (target < 1 GB)")
+
+
+if __name__ == "__main__":
+    main()
