@@ -112,23 +112,42 @@
     </header>
   </xsl:template>
 
+  <!-- A published source: as written where the TEI keeps its punctuation,
+       else its parts joined; typed references and dates get rows of their own. -->
   <xsl:template match="tei:sourceDesc/tei:bibl | tei:sourceDesc/tei:biblStruct
                        | tei:sourceDesc/tei:biblFull | tei:sourceDesc/tei:listBibl" mode="heading">
-    <dt>Source</dt>
-    <dd>
-      <xsl:for-each select="if (*) then * else .">
-        <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+    <xsl:variable name="typed" select="(tei:idno | tei:date)[@type]"/>
+    <xsl:variable name="parts" select="* except $typed"/>
+    <xsl:if test="exists($parts) or normalize-space(string-join(text()))">
+      <dt>Source</dt>
+      <dd>
         <xsl:choose>
-          <xsl:when test="self::tei:title"><i>{normalize-space()}</i></xsl:when>
-          <xsl:otherwise>{normalize-space()}</xsl:otherwise>
+          <xsl:when test="normalize-space(string-join(text())) or empty(*)">
+            <xsl:apply-templates mode="text"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="$parts">
+              <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+              <xsl:apply-templates select="." mode="text"/>
+            </xsl:for-each>
+          </xsl:otherwise>
         </xsl:choose>
-      </xsl:for-each>
-    </dd>
+      </dd>
+    </xsl:if>
+    <xsl:apply-templates select="$typed" mode="heading"/>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDesc//tei:title" mode="text" priority="2">
+    <i class="title"><xsl:apply-templates mode="text"/></i>
   </xsl:template>
 
   <xsl:template match="tei:sourceDesc/tei:msDesc" mode="heading">
+    <xsl:variable name="id" select="tei:msIdentifier"/>
     <dt>Archive</dt>
-    <dd>{string-join(tei:msIdentifier/* ! normalize-space()[.], ', ')}</dd>
+    <dd>{string-join(($id/* except $id/tei:altIdentifier) ! normalize-space()[.], ', ')}</dd>
+    <xsl:for-each select="$id/tei:altIdentifier[normalize-space()]">
+      <dt>{p:type-label(@type)}</dt><dd>{normalize-space()}</dd>
+    </xsl:for-each>
     <xsl:apply-templates select="* except tei:msIdentifier" mode="heading"/>
   </xsl:template>
 
@@ -233,7 +252,8 @@
     <xsl:param name="compact" as="xs:boolean" select="false()"/>
     <xsl:param name="tei" as="element(tei:TEI)?"/>
     <xsl:variable name="samples" select="if (exists($tei)) then $p:legend-samples[p:uses-mark(., $tei)] else $p:legend-samples"/>
-    <xsl:variable name="notes" select="empty($tei) or exists($tei/tei:text//tei:note[rz:is-numbered-note(.)])"/>
+    <xsl:variable name="notes" select="empty($tei) or exists($tei/tei:text//tei:note[rz:is-numbered-note(.)]
+        [p:in-line(.) or exists(rz:anchors-of-note(.))])"/>
     <xsl:if test="exists($samples) or $notes">
     <section class="legend{if ($compact) then ' compact' else ''}" id="legend">
       <xsl:element name="{if ($compact) then 'h2' else 'h1'}">

@@ -179,7 +179,14 @@
   </xsl:template>
 
   <!-- The printed page number is shown by the page-break marker. -->
-  <xsl:template match="tei:fw[@type = 'pageNum'][preceding-sibling::*[1][self::tei:pb]]" mode="text"/>
+  <xsl:template match="tei:fw[@type = 'pageNum'][exists(p:page-break-of(.))]" mode="text"/>
+
+  <!-- The page break a printed page number belongs to: the nearest break
+       before it with only forme work and marginal marks in between. -->
+  <xsl:function name="p:page-break-of" as="element()?">
+    <xsl:param name="fw" as="element()"/>
+    <xsl:sequence select="$fw/preceding-sibling::*[not(self::tei:fw or self::tei:note[@type = 'exemption'])][1][self::tei:pb]"/>
+  </xsl:function>
 
   <!-- Marks of the original in the margin (page breaks, exemption codes).
        WeasyPrint stacks no two floats on one line, so a block's marks are
@@ -213,7 +220,8 @@
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="margin-mark">
-    <xsl:variable name="printed" select="following-sibling::*[1][self::tei:fw[@type = 'pageNum']]"/>
+    <xsl:variable name="pb" select="."/>
+    <xsl:variable name="printed" select="following-sibling::tei:fw[@type = 'pageNum'][1][p:page-break-of(.) is $pb]"/>
     <span class="pb">{if ($printed) then normalize-space($printed) else if (@n) then 'p. ' || @n else 'page break'}</span>
   </xsl:template>
 

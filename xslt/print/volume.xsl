@@ -139,6 +139,21 @@
     <xsl:sequence select="$entry/(tei:persName | tei:orgName | tei:placeName | tei:name | tei:settlement | tei:country)"/>
   </xsl:function>
 
+  <!-- Entries sort by an explicit @sortKey, else by the last word of the
+       main name (the surname, as an index of persons has it). -->
+  <xsl:function name="p:entry-sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="normalize-space(p:entry-names($entry)[1])"/>
+    <xsl:sequence select="lower-case(($entry/@sortKey, p:entry-names($entry)[1]/@sortKey,
+        if ($entry/self::tei:person) then (tokenize($main)[last()] || ' ' || $main) else $main)[normalize-space()][1])"/>
+  </xsl:function>
+
+  <xsl:function name="p:name-kind" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="if (not($name/@type) or $name/@type = ('main', 'variant', 'full')) then ''
+                          else ' (' || replace(replace($name/@type, 'covername', 'cover name'), '-', ' ') || ')'"/>
+  </xsl:function>
+
   <xsl:template name="register">
     <xsl:param name="register" as="document-node()"/>
     <xsl:param name="documents" as="document-node()*"/>
@@ -146,12 +161,13 @@
     <section class="register" id="register-{p:register-name($register)}">
       <h1 class="back-title">{p:register-title($register)}</h1>
       <xsl:for-each select="$entries">
-        <xsl:sort select="lower-case(normalize-space(p:entry-names(.)[1]))"/>
+        <xsl:sort select="p:entry-sort-key(.)"/>
         <xsl:variable name="names" select="p:entry-names(.)"/>
         <div class="entry">
           <span class="entry-name">{normalize-space(($names[1], @xml:id)[1])}</span>
-          <xsl:variable name="others" select="distinct-values($names[position() gt 1] !
-              (normalize-space() || (if (@type) then ' (' || replace(@type, '-', ' ') || ')' else '')))"/>
+          <xsl:variable name="main" select="normalize-space($names[1])"/>
+          <xsl:variable name="others" select="distinct-values($names[position() gt 1][normalize-space() ne $main]
+              ! (normalize-space() || p:name-kind(.)))"/>
           <xsl:if test="exists($others)">
             <span class="entry-variants">; also {string-join($others, '; ')}</span>
           </xsl:if>
@@ -160,8 +176,7 @@
             <span class="entry-about">. <xsl:apply-templates select="$about" mode="register-about"/></span>
           </xsl:if>
           <xsl:call-template name="page-references">
-            <xsl:with-param name="key" select="string(@xml:id)"/>
-            <xsl:with-param name="documents" select="$documents"/>
+            <xsl:with-param name="occurrences" select="$documents ! key('mentions', current()/@xml:id, .)"/>
           </xsl:call-template>
         </div>
       </xsl:for-each>
@@ -175,18 +190,20 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- "Title of document, p. N" for the first mention in each document. -->
+  <!-- The pages of an entry: the first occurrence in each document (every
+       document starts on a page of its own, so no page repeats). -->
   <xsl:template name="page-references">
-    <xsl:param name="key" as="xs:string"/>
-    <xsl:param name="documents" as="document-node()*"/>
-    <xsl:variable name="firsts" select="$documents ! key('mentions', $key, .)[1]"/>
+    <xsl:param name="occurrences" as="element()*"/>
+    <xsl:variable name="firsts" as="element()*">
+      <xsl:for-each-group select="$occurrences" group-by="p:doc-id(root(.))">
+        <xsl:sequence select="current-group()[1]"/>
+      </xsl:for-each-group>
+    </xsl:variable>
     <xsl:if test="exists($firsts)">
       <span class="entry-refs">
-        <xsl:text> — </xsl:text>
+        <xsl:text>, </xsl:text>
         <xsl:for-each select="$firsts">
-          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
-          <span class="ref-doc">{rz:title(root(.)/tei:TEI)}</span>
-          <xsl:text>, </xsl:text>
+          <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
           <a class="pageref" href="#{p:uid(.)}"/>
         </xsl:for-each>
       </span>
@@ -211,7 +228,7 @@
             <span class="entry-name foreign" lang="{(rz:lang(*[1]), 'ru-Latn')[.][1]}">{current-grouping-key()}</span>
             <xsl:variable name="english" select="distinct-values(current-group() ! p:original-term-english(.))"/>
             <xsl:if test="exists($english)">: {string-join($english, '; ')}</xsl:if>
-            <xsl:call-template name="glossary-references">
+            <xsl:call-template name="page-references">
               <xsl:with-param name="occurrences" select="current-group()"/>
             </xsl:call-template>
           </div>
@@ -224,7 +241,7 @@
           <div class="entry">
             <span class="entry-name abbr">{current-grouping-key()}</span>
             <xsl:text>: {string-join(distinct-values(current-group()/tei:expan ! normalize-space()), '; ')}</xsl:text>
-            <xsl:call-template name="glossary-references">
+            <xsl:call-template name="page-references">
               <xsl:with-param name="occurrences" select="current-group()"/>
             </xsl:call-template>
           </div>
@@ -237,7 +254,7 @@
           <xsl:variable name="code" select="."/>
           <div class="entry">
             <span class="entry-name">{$code}</span>
-            <xsl:text>: {rz:exemption-meaning(($documents//tei:note[@type = 'exemption'][rz:exemption-code(.) = $code])[1])}</xsl:text>
+            <xsl:text>: {replace(rz:exemption-meaning(($documents ! (.//tei:note[@type = 'exemption'][rz:exemption-code(.) = $code]))[1]), '^' || $code || ':\s*', '')}</xsl:text>
           </div>
         </xsl:for-each>
       </xsl:if>
@@ -249,59 +266,36 @@
     <xsl:sequence select="$note/preceding-sibling::*[1][self::tei:term] ! normalize-space()"/>
   </xsl:function>
 
-  <xsl:template name="glossary-references">
-    <xsl:param name="occurrences" as="element()*"/>
-    <xsl:variable name="firsts" as="element()*">
-      <xsl:for-each-group select="$occurrences" group-by="generate-id(root(.))">
-        <xsl:sequence select="current-group()[1]"/>
-      </xsl:for-each-group>
-    </xsl:variable>
-    <span class="entry-refs">
-      <xsl:text> — </xsl:text>
-      <xsl:for-each select="$firsts">
-        <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
-        <span class="ref-doc">{rz:title(root(.)/tei:TEI)}</span>
-        <xsl:text>, </xsl:text>
-        <a class="pageref" href="#{p:uid(.)}"/>
-      </xsl:for-each>
-    </span>
-  </xsl:template>
 
   <!-- ================================================= encoding conventions -->
 
-  <!-- Each distinct editorial declaration once, with the documents it governs. -->
+  <!-- Each distinct statement of the documents' project and editorial
+       declarations once; one that does not hold for every document names
+       the documents it is made for. -->
   <xsl:template name="conventions">
     <xsl:param name="documents" as="document-node()*"/>
     <section class="conventions" id="conventions">
       <h1 class="back-title">Encoding conventions</h1>
-      <p>The documents are encoded in TEI P5. The editorial marks are explained at the front of the volume (p. <a class="pageref" href="#legend"/>). What each edition declares about its conventions follows.</p>
-      <xsl:for-each-group select="$documents ! tei:TEI/tei:teiHeader/tei:encodingDesc"
-          group-by="normalize-space(string-join((tei:projectDesc, tei:editorialDecl)))">
-        <div class="convention">
-          <p class="applies">{if (count(current-group()) = count($documents)) then 'All documents'
-              else string-join(current-group() ! rz:title(ancestor::tei:TEI), '; ')}</p>
-          <xsl:apply-templates select="current-group()[1]/(tei:projectDesc, tei:editorialDecl)" mode="text"/>
-        </div>
-      </xsl:for-each-group>
+      <p>The documents are encoded in TEI P5. The editorial marks are explained at the front of the volume (p. <a class="pageref" href="#legend"/>).</p>
+      <xsl:for-each select="'projectDesc', 'editorialDecl'">
+        <xsl:variable name="name" select="."/>
+        <xsl:variable name="statements" select="$documents ! (tei:TEI/tei:teiHeader/tei:encodingDesc/*[local-name() = $name]
+            /descendant::*[self::tei:p or self::tei:item][not(descendant::tei:p or descendant::tei:item)])"/>
+        <xsl:if test="exists($statements)">
+          <h2 class="back-section">{if ($name = 'projectDesc') then 'The project' else 'Editorial conventions'}</h2>
+          <xsl:for-each-group select="$statements" group-by="normalize-space()">
+            <xsl:variable name="docs" select="distinct-values(current-group() ! p:doc-id(root(.)))"/>
+            <div class="convention">
+              <p><xsl:apply-templates select="current-group()[1]/node()" mode="text"/>
+                <xsl:if test="count($docs) lt count($documents)">
+                  <span class="applies"> ({string-join(current-group() ! rz:title(root(.)/tei:TEI) => distinct-values(), '; ')})</span>
+                </xsl:if>
+              </p>
+            </div>
+          </xsl:for-each-group>
+        </xsl:if>
+      </xsl:for-each>
     </section>
-  </xsl:template>
-
-  <xsl:template match="tei:editorialDecl | tei:projectDesc" mode="text">
-    <div class="{local-name()}"><xsl:apply-templates mode="text"/></div>
-  </xsl:template>
-
-  <xsl:template match="tei:editorialDecl/* | tei:projectDesc/*" mode="text" priority="-0.5">
-    <xsl:choose>
-      <xsl:when test="tei:p | tei:list">
-        <div class="decl {local-name()}">
-          <xsl:if test="@type or @n"><h3 class="decl-head">{p:capitalize(local-name())}{@type ! (' (' || . || ')')}</h3></xsl:if>
-          <xsl:apply-templates mode="text"/>
-        </div>
-      </xsl:when>
-      <xsl:otherwise>
-        <p class="decl"><xsl:apply-templates mode="text"/></p>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>
