@@ -129,7 +129,7 @@
         <xsl:if test="exists($entries)">
           <ul class="register" role="list">
             <xsl:for-each select="$entries">
-              <xsl:sort select="lower-case(rzh:entry-name(.))" lang="en"/>
+              <xsl:sort select="lower-case(rzh:sort-name(.))" lang="en"/>
               <xsl:apply-templates select="." mode="rzh:register-entry"/>
             </xsl:for-each>
           </ul>
@@ -152,6 +152,18 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- Persons sort by surname (the surname element, else the last word of
+       the main name); organisations and places by their name. -->
+  <xsl:function name="rzh:sort-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" select="rzh:entry-name($entry)"/>
+    <xsl:sequence select="
+        if ($entry/self::tei:person) then
+          string-join((($entry/tei:persName/tei:surname)[1] ! normalize-space(),
+                       tokenize($name)[last()], $name)[.][1] || ' ' || $name)
+        else $name"/>
+  </xsl:function>
 
   <xsl:function name="rzh:entry-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
@@ -177,7 +189,7 @@
                 <xsl:for-each select="current-group()">
                   <xsl:if test="position() gt 1">, </xsl:if>
                   <span>
-                    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+                    <xsl:call-template name="rzh:lang-of-name"/>
                     <xsl:value-of select="normalize-space(string-join(.//text(), ' '))"/>
                   </span>
                 </xsl:for-each>
@@ -198,6 +210,17 @@
         <xsl:otherwise><p class="no-mentions">Not mentioned in the documents of this edition.</p></xsl:otherwise>
       </xsl:choose>
     </li>
+  </xsl:template>
+
+  <!-- lang of a name: its own, else Russian when written in Cyrillic. -->
+  <xsl:template name="rzh:lang-of-name">
+    <xsl:variable name="declared" select="string((@xml:lang, @lang)[1])"/>
+    <xsl:choose>
+      <xsl:when test="matches(., '\p{IsCyrillic}') and not(starts-with($declared, 'ru'))">
+        <xsl:attribute name="lang" select="'ru'"/>
+      </xsl:when>
+      <xsl:when test="$declared"><xsl:attribute name="lang" select="$declared"/></xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:function name="rzh:name-type-label" as="xs:string">
@@ -226,7 +249,7 @@
           <xsl:for-each select="current-group()">
             <xsl:if test="position() gt 1">, </xsl:if>
             <a href="{$doc/@href}#{@id}">
-              <xsl:if test="@lang != ''"><xsl:attribute name="lang" select="@lang"/></xsl:if>
+              <xsl:call-template name="rzh:lang-of-name"/>
               <xsl:value-of select="normalize-space()"/>
             </a>
             <xsl:if test="@type = 'covername'"> (cover name)</xsl:if>
@@ -477,19 +500,12 @@
         <p class="lead">How the documents are encoded in TEI P5: the editors’ description in the documents’ headers, and the rules of the edition’s schema with the reason for each, both read from the files themselves.</p>
         <xsl:choose>
           <xsl:when test="$descs">
-            <xsl:for-each-group select="$descs" group-by="normalize-space(.)">
-              <section class="encoding-desc" aria-labelledby="encdesc-{position()}">
-                <h2 id="encdesc-{position()}">
-                  <xsl:text>Editorial principles</xsl:text>
-                  <xsl:if test="last() gt 1"> (<xsl:value-of select="position()"/>)</xsl:if>
-                </h2>
-                <xsl:if test="last() gt 1 or count(current-group()) lt count($summaries)">
-                  <p class="applies">Applies to: <xsl:for-each select="current-group()/..">
-                    <xsl:if test="position() gt 1">, </xsl:if><a href="{@href}"><xsl:value-of select="@title"/></a></xsl:for-each></p>
-                </xsl:if>
-                <xsl:apply-templates select="current-group()[1]" mode="rzh:encoding-desc"/>
-              </section>
-            </xsl:for-each-group>
+            <section class="encoding-desc" aria-labelledby="encdesc">
+              <h2 id="encdesc">Editorial principles</h2>
+              <xsl:call-template name="rzh:encoding-desc">
+                <xsl:with-param name="descs" select="$descs"/>
+              </xsl:call-template>
+            </section>
           </xsl:when>
           <xsl:otherwise><p>The documents carry no encoding description.</p></xsl:otherwise>
         </xsl:choose>
@@ -506,30 +522,42 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:encodingDesc" mode="rzh:encoding-desc">
-    <xsl:for-each select="*">
-      <section class="{local-name()}">
+  <!-- The documents' encoding descriptions merged: each statement once,
+       with the documents it applies to when not all of them; taxonomies
+       merged category by category. -->
+  <xsl:template name="rzh:encoding-desc">
+    <xsl:param name="descs" as="element()*"/>
+    <xsl:variable name="all" select="count($summaries)"/>
+    <xsl:for-each-group select="$descs/*" group-by="local-name()">
+      <section class="{current-grouping-key()}">
         <h3><xsl:value-of select="rzh:encoding-part-label(.)"/></h3>
         <xsl:choose>
           <xsl:when test="self::tei:classDecl">
-            <xsl:for-each select="tei:taxonomy">
+            <xsl:for-each-group select="current-group()/tei:taxonomy" group-by="(@xml:id, 'taxonomy')[1]">
               <h4><xsl:value-of select="(tei:bibl, tei:desc, @xml:id ! rz:capitalize(replace(., '-', ' ')))[1]"/></h4>
               <dl class="taxonomy">
-                <xsl:for-each select=".//tei:category">
-                  <div class="row" id="{@xml:id}">
+                <xsl:for-each-group select="current-group()//tei:category" group-by="(@xml:id, normalize-space())[1]">
+                  <div class="row" id="{(@xml:id, 'category-' || position())[1]}">
                     <dt><code><xsl:value-of select="@xml:id"/></code></dt>
                     <dd><xsl:value-of select="rz:reading-text(tei:catDesc)"/></dd>
                   </div>
-                </xsl:for-each>
+                </xsl:for-each-group>
               </dl>
-            </xsl:for-each>
+            </xsl:for-each-group>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:apply-templates select="node()"/>
+            <xsl:for-each-group select="current-group()/node()[self::* or normalize-space()]" group-by="normalize-space(.)">
+              <xsl:apply-templates select="."/>
+              <xsl:variable name="documents" select="current-group()/ancestor::s:summary"/>
+              <xsl:if test="count($documents) lt $all">
+                <p class="applies">In: <xsl:for-each select="$documents">
+                  <xsl:if test="position() gt 1">; </xsl:if><a href="{@href}"><xsl:value-of select="@title"/></a></xsl:for-each></p>
+              </xsl:if>
+            </xsl:for-each-group>
           </xsl:otherwise>
         </xsl:choose>
       </section>
-    </xsl:for-each>
+    </xsl:for-each-group>
   </xsl:template>
 
   <xsl:function name="rzh:encoding-part-label" as="xs:string">

@@ -664,6 +664,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Cyrillic the source did not mark as Russian is marked here, so that
+       screen readers and search treat it as Russian. -->
+  <xsl:template match="tei:text//text()[matches(., '\p{IsCyrillic}')]">
+    <xsl:choose>
+      <xsl:when test="starts-with(rz:lang(..), 'ru')"><xsl:value-of select="."/></xsl:when>
+      <xsl:otherwise><span lang="ru"><xsl:value-of select="."/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ===== Anything else keeps its text ============================= -->
 
   <xsl:template match="tei:text//*" priority="-1">

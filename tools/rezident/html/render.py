@@ -27,6 +27,13 @@ COLLECTION_PAGES = ("index", "persons", "organisations", "places", "glossary",
 REGISTER_FILES = ("persons.xml", "organisations.xml", "places.xml")
 
 
+class _Default:
+    """Marks an argument left out (as opposed to None, "there is none")."""
+
+
+EDITION = _Default()
+
+
 @cache
 def saxon() -> PySaxonProcessor:
     """The process's one Saxon processor."""
@@ -128,19 +135,19 @@ class HtmlRenderer:
         return text.encode("utf-8")
 
     def render_collection(self, summaries: Iterable[bytes], out_dir: Path,
-                          registers_dir: Path | None = None,
-                          schema_dir: Path | None = None) -> list[Path]:
+                          registers_dir: Path | None | _Default = EDITION,
+                          schema_dir: Path | None | _Default = EDITION) -> list[Path]:
         """Index, registers, glossary, statistics, encoding and search pages.
 
-        ``registers_dir`` and ``schema_dir`` default to the edition's; the
-        registers and the schema are copied beside the TEI copies so that a
-        downloaded document still resolves its pointers.
+        ``registers_dir`` and ``schema_dir`` default to the edition's (None:
+        there are none); the registers and the schema are copied beside the
+        TEI copies so that a downloaded document still resolves its pointers.
         """
         out_dir = Path(out_dir)
-        if registers_dir is None and self.edition is not None:
-            registers_dir = self.edition.registers_dir
-        if schema_dir is None and self.edition is not None:
-            schema_dir = self.edition.schema_dir
+        if isinstance(registers_dir, _Default):
+            registers_dir = self.edition.registers_dir if self.edition is not None else None
+        if isinstance(schema_dir, _Default):
+            schema_dir = self.edition.schema_dir if self.edition is not None else None
         collection = saxon().parse_xml(xml_text=_join_summaries(summaries))
         executable = self._collection
         executable.set_global_context_item(xdm_item=collection)
