@@ -216,7 +216,7 @@
   <xsl:template name="rzh:lang-of-name">
     <xsl:variable name="declared" select="string((@xml:lang, @lang)[1])"/>
     <xsl:choose>
-      <xsl:when test="matches(., '\p{IsCyrillic}') and not(starts-with($declared, 'ru'))">
+      <xsl:when test="matches(., '[&#x0400;-&#x052F;]') and not(starts-with($declared, 'ru'))">
         <xsl:attribute name="lang" select="'ru'"/>
       </xsl:when>
       <xsl:when test="$declared"><xsl:attribute name="lang" select="$declared"/></xsl:when>

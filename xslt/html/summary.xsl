@@ -39,7 +39,6 @@
       <count name="uncertain-recoveries" n="{count($text//tei:unclear)}"/>
       <count name="notes" n="{count($text//tei:note[rz:is-numbered-note(.)])}"/>
       <count name="exemptions" n="{count($text//tei:note[@type = 'exemption'])}"/>
-      <count name="words" n="{count(tokenize(rz:reading-text($text/tei:body)))}"/>
       <xsl:for-each select="$text//*[@ref][rz:is-mention(.)]">
         <mention register="{rz:mention-register(.)}" key="{rz:mention-key(.)}" id="{rz:mention-id(.)}"
                  element="{local-name()}" type="{@type}" lang="{rz:lang(.)}">

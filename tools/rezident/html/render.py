@@ -223,6 +223,7 @@ def _write(path: Path, data: bytes | str) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600: a web server must read the site
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
