@@ -255,3 +255,30 @@ def test_no_deposit_while_a_build_writes_the_output(small_edition, tmp_path):
             deposit(small_edition, tmp_path)
     assert list((tmp_path / "out").iterdir()) == []
     assert verify(deposit(small_edition, tmp_path).path).ok
+
+
+def test_archive_entries_beside_the_bag_are_named(small_edition, tmp_path):
+    import tarfile
+    made = deposit(small_edition, tmp_path, serialization="tar")
+    with tarfile.open(made.path, "a") as archive:
+        extra = tmp_path / "README"
+        extra.write_text("unlisted\n")
+        archive.add(extra, arcname="README")
+    assert verify(made.path).added == ["README"]
+
+
+def test_archive_with_links_is_refused(tmp_path):
+    import tarfile
+    archive_path = tmp_path / "links.tar"
+    with tarfile.open(archive_path, "w") as archive:
+        info = tarfile.TarInfo("bag/bagit.txt")
+        data = fmt.bagit_txt().encode()
+        info.size = len(data)
+        import io
+        archive.addfile(info, io.BytesIO(data))
+        link = tarfile.TarInfo("bag/data/secret")
+        link.type = tarfile.SYMTYPE
+        link.linkname = "/etc/passwd"
+        archive.addfile(link)
+    with pytest.raises(RezidentError, match="link or device"):
+        verify(archive_path)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 BAGIT_VERSION = "1.0"
 ALGORITHMS = ("sha256", "sha512")
@@ -52,14 +53,33 @@ def copy_with_fixity(source: Path, target: Path, algorithms: Iterable[str] = ALG
     return Fixity(size, {name: h.hexdigest() for name, h in hashers.items()})
 
 
+def link_with_fixity(source: Path, target: Path, algorithms: Iterable[str] = ALGORITHMS) -> Fixity:
+    """Hard-link ``source`` at ``target`` (copy across file systems) and hash it.
+
+    Only for a bag that lives until it is written into an archive: a lasting
+    bag must not share its files with the working tree.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        return copy_with_fixity(source, target, algorithms)
+    return fixity_of(target, algorithms)
+
+
 def fixity_of(path: Path, algorithms: Iterable[str] = ALGORITHMS) -> Fixity:
+    with open(path, "rb") as handle:
+        return fixity_of_stream(handle, algorithms)
+
+
+def fixity_of_stream(handle: BinaryIO, algorithms: Iterable[str] = ALGORITHMS) -> Fixity:
+    """Hash what ``handle`` gives, with every algorithm in the same single read."""
     hashers = {name: hashlib.new(name) for name in algorithms}
     size = 0
-    with open(path, "rb") as handle:
-        while block := handle.read(BLOCK):
-            size += len(block)
-            for hasher in hashers.values():
-                hasher.update(block)
+    while block := handle.read(BLOCK):
+        size += len(block)
+        for hasher in hashers.values():
+            hasher.update(block)
     return Fixity(size, {name: h.hexdigest() for name, h in hashers.items()})
 
 

@@ -100,13 +100,22 @@ def _prefix(member: Member) -> str:
     return stem if re.match(r"[^\W\d]", stem) else f"d-{stem}"
 
 
+# Only the attributes that matter, found by libxml2 rather than a loop over every element.
+_WITH_ID = etree.XPath("descendant-or-self::*[@xml:id]")
+_POINTERS = etree.XPath(" | ".join(f"descendant-or-self::*/@{name}"
+                                   for name in sorted(POINTER_ATTRIBUTES)))
+
+
 def _embedded(member: Member) -> etree._Element:
     """A copy of the member whose ids are unique in the corpus and whose links still hold."""
     copy = deepcopy(member.root)
     prefix = _prefix(member)
     root_id = copy.get(XML_ID)
-    ids = {el.get(XML_ID) for el in copy.iter() if el.get(XML_ID)}
-    renamed = {old: (old if old == root_id else f"{prefix}.{old}") for old in ids}
+    renamed: dict[str, str] = {}
+    for el in _WITH_ID(copy):
+        old = el.get(XML_ID)
+        renamed[old] = old if old == root_id else f"{prefix}.{old}"
+        el.set(XML_ID, renamed[old])
     base = posixpath.dirname(member.bag_path)
 
     def rewrite(token: str) -> str:
@@ -119,15 +128,9 @@ def _embedded(member: Member) -> etree._Element:
             return token
         return posixpath.normpath(posixpath.join(base, path)) + hash_ + fragment
 
-    for el in copy.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.get(XML_ID):
-            el.set(XML_ID, renamed[el.get(XML_ID)])
-        for name, value in el.attrib.items():
-            local = etree.QName(name).localname
-            if local in POINTER_ATTRIBUTES and etree.QName(name).namespace in (None, TEI_NS):
-                el.set(name, " ".join(rewrite(token) for token in value.split()))
+    for value in _POINTERS(copy):
+        value.getparent().set(value.attrname,
+                              " ".join(rewrite(token) for token in value.split()))
     return copy
 
 

@@ -142,7 +142,8 @@ def make_deposit(edition: Edition, out_dir: Path | None = None, *,
     try:
         bag = staging / name
         with _no_build_running(edition, built):
-            fixities = _write_bag(edition, bag, payload.collect(edition), when, progress)
+            fixities = _write_bag(edition, bag, payload.collect(edition), when, progress,
+                                  transient=serialization != "dir")
         if serialization == "dir":
             _replace(bag, target)
         else:
@@ -185,7 +186,8 @@ def _replace(new: Path, target: Path) -> None:
 
 
 def _write_bag(edition: Edition, bag: Path, files: dict[str, Path], when: date,
-               progress: Progress | None) -> dict[str, fmt.Fixity]:
+               progress: Progress | None, transient: bool = False) -> dict[str, fmt.Fixity]:
+    """Assemble the bag folder; a ``transient`` one (to be archived) links its payload."""
     total = len(files)
     done = 0
 
@@ -196,7 +198,8 @@ def _write_bag(edition: Edition, bag: Path, files: dict[str, Path], when: date,
             progress("copying and hashing", done, total)
 
     paths = sorted(files)
-    results = fmt.parallel_map(lambda p: fmt.copy_with_fixity(files[p], bag / p), paths, copied)
+    place = fmt.link_with_fixity if transient else fmt.copy_with_fixity
+    results = fmt.parallel_map(lambda p: place(files[p], bag / p), paths, copied)
     fixities = dict(zip(paths, results))
 
     members = []

@@ -2,20 +2,21 @@
 
 Unlike a validator that stops at the first inconsistency, this names every
 file that is missing, added or altered, in the payload and among the tag
-files, so an archivist knows exactly what to restore.
+files, so an archivist knows exactly what to restore. An archive is read in
+place, never unpacked.
 """
 
 from __future__ import annotations
 
 import hashlib
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO, Protocol
 
 from ..errors import RezidentError
 from . import bagit_format as fmt
-from .archive import archive_format, extract
+from .archive import ArchivedBag, archive_format
 from .package import Progress
 
 
@@ -40,6 +41,27 @@ class Verification:
                 + [f"altered: {p}" for p in self.altered] + self.problems)
 
 
+class BagFiles(Protocol):
+    """The files of a bag wherever they are: bag path -> size, and a way to read each."""
+
+    files: dict[str, int]
+    outside: list[str]
+
+    def open(self, path: str) -> BinaryIO: ...
+
+
+class FolderBag:
+    """A bag as a folder on disk."""
+
+    def __init__(self, root: Path):
+        self._paths = {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+        self.files = {name: path.stat().st_size for name, path in self._paths.items()}
+        self.outside: list[str] = []
+
+    def open(self, path: str) -> BinaryIO:
+        return open(self._paths[path], "rb")
+
+
 def _nfc(path: str) -> str:
     # File systems may change the normalization of names (macOS); a renamed
     # normalization is not an altered file.
@@ -52,41 +74,50 @@ def _unsafe(path: str) -> bool:
 
 
 def verify(path: Path, progress: Progress | None = None) -> Verification:
-    """Verify the bag folder or archive at ``path``."""
+    """Verify the bag folder or archive (.zip, .tar) at ``path``."""
     if path.is_dir():
-        return verify_folder(path, progress)
+        return check(FolderBag(path), path, progress, parallel=True)
     if path.is_file() and archive_format(path):
-        with tempfile.TemporaryDirectory(prefix="rezident-verify-") as tmp:
-            result = verify_folder(extract(path, Path(tmp)), progress)
-            result.bag = path
-            return result
+        with ArchivedBag(path) as bag:
+            return check(bag, path, progress, parallel=False)
     raise RezidentError("not a bag folder, .zip or .tar", path=path,
                         hint="give the folder holding bagit.txt or an archive of one")
 
 
-def verify_folder(bag: Path, progress: Progress | None = None) -> Verification:
-    result = Verification(bag)
-    declaration = bag / "bagit.txt"
-    if not declaration.is_file():
+def check(bag: BagFiles, where: Path, progress: Progress | None = None,
+          parallel: bool = False) -> Verification:
+    """Compare ``bag``'s files (found at ``where``) with its manifests.
+
+    ``parallel`` hashes in threads (a folder; an archive is read in order).
+    """
+    result = Verification(where)
+    names = {_nfc(name): name for name in bag.files}
+
+    def read_text(name: str, encoding: str = "utf-8") -> str:
+        with bag.open(names[name]) as handle:
+            return handle.read().decode(encoding)
+
+    if "bagit.txt" not in names:
         result.problems.append("bagit.txt is missing: this is not a bag")
         return result
-    tags = dict(fmt.parse_tags(declaration.read_text(encoding="utf-8-sig")))
-    for label in ("BagIt-Version", "Tag-File-Character-Encoding"):
-        if label not in tags:
-            result.problems.append(f"bagit.txt lacks {label}")
+    tags = dict(fmt.parse_tags(read_text("bagit.txt", "utf-8-sig")))
+    for required in ("BagIt-Version", "Tag-File-Character-Encoding"):
+        if required not in tags:
+            result.problems.append(f"bagit.txt lacks {required}")
     encoding = tags.get("Tag-File-Character-Encoding", "UTF-8")
 
     def manifests(prefix: str) -> dict[str, dict[str, str]]:
         found = {}
-        for file in sorted(bag.glob(f"{prefix}-*.txt")):
-            algorithm = file.name[len(prefix) + 1:-4]
+        for name in sorted(n for n in names if "/" not in n and n.startswith(f"{prefix}-")
+                           and n.endswith(".txt")):
+            algorithm = name[len(prefix) + 1:-4]
             if algorithm not in hashlib.algorithms_available:
-                result.problems.append(f"{file.name}: unknown algorithm {algorithm!r}")
+                result.problems.append(f"{name}: unknown algorithm {algorithm!r}")
                 continue
             try:
-                found[algorithm] = fmt.parse_manifest(file.read_text(encoding=encoding))
-            except (ValueError, UnicodeDecodeError) as exc:
-                result.problems.append(f"{file.name}: {exc}")
+                found[algorithm] = fmt.parse_manifest(read_text(name, encoding))
+            except (ValueError, UnicodeDecodeError, LookupError) as exc:
+                result.problems.append(f"{name}: {exc}")
         return found
 
     payload = manifests("manifest")
@@ -94,9 +125,7 @@ def verify_folder(bag: Path, progress: Progress | None = None) -> Verification:
     if not payload and not any(p.startswith("manifest-") for p in result.problems):
         result.problems.append("no payload manifest (manifest-<algorithm>.txt)")
 
-    on_disk = {_nfc(p.relative_to(bag).as_posix()): p for p in bag.rglob("*") if p.is_file()}
-    in_data = {p for p in on_disk if p.startswith("data/")}
-
+    in_data = {n for n in names if n.startswith("data/")}
     expected: dict[str, dict[str, str]] = {}  # path -> algorithm -> digest
     for kind, lists in (("manifest", payload), ("tagmanifest", tag)):
         for algorithm, entries in lists.items():
@@ -110,18 +139,20 @@ def verify_folder(bag: Path, progress: Progress | None = None) -> Verification:
         for path in sorted(in_data & set(expected) - listed):
             result.problems.append(f"{path} is not in manifest-{algorithm}.txt")
 
-    result.missing = sorted(p for p in expected if p not in on_disk)
+    result.missing = sorted(p for p in expected if p not in names)
     result.added = sorted(in_data - set(expected))
     if tag:
-        tag_area = {p for p in on_disk if p not in in_data and not p.startswith("tagmanifest-")}
+        tag_area = {n for n in names if n not in in_data and not n.startswith("tagmanifest-")}
         result.added += sorted(tag_area - set(expected))
+    result.added += sorted(bag.outside)
 
-    present = sorted(p for p in expected if p in on_disk)
+    present = sorted(p for p in expected if p in names)
     done = 0
 
-    def check(path: str) -> tuple[str, bool]:
-        digests = fmt.fixity_of(on_disk[path], expected[path]).digests
-        return path, any(digests[a] != expected[path][a] for a in digests)
+    def altered(path: str) -> bool:
+        with bag.open(names[path]) as handle:
+            digests = fmt.fixity_of_stream(handle, expected[path]).digests
+        return any(digests[a] != expected[path][a] for a in digests)
 
     def advance(_: object) -> None:
         nonlocal done
@@ -129,13 +160,19 @@ def verify_folder(bag: Path, progress: Progress | None = None) -> Verification:
         if progress:
             progress("verifying", done, len(present))
 
-    result.altered = [p for p, changed in fmt.parallel_map(check, present, advance) if changed]
+    if parallel:
+        changed = fmt.parallel_map(altered, present, advance)
+    else:
+        changed = []
+        for path in present:
+            changed.append(altered(path))
+            advance(path)
+    result.altered = [p for p, c in zip(present, changed) if c]
     result.files = len(in_data)
 
-    info = bag / "bag-info.txt"
-    if info.is_file() and not (result.missing or result.added or result.altered):
-        oxum = dict(fmt.parse_tags(info.read_text(encoding=encoding))).get("Payload-Oxum")
-        actual = f"{sum(on_disk[p].stat().st_size for p in in_data)}.{len(in_data)}"
+    if "bag-info.txt" in names and not (result.missing or result.added or result.altered):
+        oxum = dict(fmt.parse_tags(read_text("bag-info.txt", encoding))).get("Payload-Oxum")
+        actual = f"{sum(bag.files[names[p]] for p in in_data)}.{len(in_data)}"
         if oxum and oxum != actual:
             result.problems.append(f"bag-info.txt: Payload-Oxum is {oxum}, the payload is {actual}")
     return result
