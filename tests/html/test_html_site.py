@@ -73,6 +73,13 @@ def test_every_page_has_landmarks_and_ordered_headings(site):
             assert after <= before + 1, f"{path.name}: h{before} followed by h{after}"
 
 
+def test_ids_are_unique_on_every_page(site):
+    for path in all_pages(site):
+        ids = page(site, path.stem).xpath("//@id")
+        duplicates = {i for i in ids if ids.count(i) > 1}
+        assert not duplicates, f"{path.name}: {sorted(duplicates)}"
+
+
 def test_every_internal_link_resolves(site):
     ids: dict[Path, set[str]] = {}
 

@@ -152,7 +152,8 @@
         then root($item)//tei:category[@xml:id = 'exemption-' || $code]/tei:catDesc
         else ()"/>
     <xsl:sequence select="
-        if (normalize-space($declared[1])) then normalize-space($declared[1])
+        if (normalize-space($declared[1]))
+        then replace(normalize-space($declared[1]), '^' || $code || '\s*[:.–-]\s*', '')
         else if (map:contains($rz:exemption-meanings, $code))
         then 'E.O. 12958 s. 3.3(b)(' || substring-after($code, '25X') || '): release could '
              || $rz:exemption-meanings($code) || ' (' || $rz:exemption-short($code) || ')'

@@ -200,7 +200,7 @@
       </xsl:if>
       <xsl:for-each select="* except $names">
         <xsl:if test="normalize-space(.)">
-          <p class="entry-{local-name()}"><xsl:value-of select="rz:reading-text(.)"/></p>
+          <p class="entry-{local-name()}"><xsl:apply-templates mode="rzh:register-text"/></p>
         </xsl:if>
       </xsl:for-each>
       <xsl:choose>
@@ -221,6 +221,18 @@
       </xsl:when>
       <xsl:when test="$declared"><xsl:attribute name="lang" select="$declared"/></xsl:when>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Text of a register entry: plain, but a pointer into a document of
+       the edition (../<id>.xml#note-iv) becomes a link to its page. -->
+  <xsl:template match="tei:ref[matches(@target, '^(\.\./)?[^/#]+\.xml(#.+)?$')]" mode="rzh:register-text">
+    <a href="{replace(@target, '^(\.\./)?([^/#]+)\.xml', '$2.html')}"><xsl:value-of select="normalize-space()"/></a>
+  </xsl:template>
+  <xsl:template match="*" mode="rzh:register-text">
+    <xsl:apply-templates mode="rzh:register-text"/>
+  </xsl:template>
+  <xsl:template match="text()" mode="rzh:register-text">
+    <xsl:value-of select="replace(., '\s+', ' ')"/>
   </xsl:template>
 
   <xsl:function name="rzh:name-type-label" as="xs:string">

@@ -522,7 +522,9 @@
 
   <xsl:template match="tei:pb">
     <span class="pb" role="separator">
-      <xsl:attribute name="id" select="(@xml:id, @n ! ('page-' || rz:slug(.)))[1]"/>
+      <xsl:variable name="repeated" select="@n and preceding::tei:pb[@n = current()/@n]"/>
+      <xsl:attribute name="id" select="(@xml:id, @n ! ('page-' || rz:slug(.)
+                                        || (if ($repeated) then '-' || count(preceding::tei:pb) + 1 else '')))[1]"/>
       <xsl:attribute name="aria-label" select="'Page ' || (@n, '')[1] || ' of the original'"/>
       <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
     </span>
