@@ -298,6 +298,15 @@ def test_malformed_tei_is_reported_with_its_file(renderer, tmp_path):
     assert not (tmp_path / "out" / "bad.html").exists()
 
 
+def test_xml_that_is_not_tei_is_reported(renderer, tmp_path):
+    other = tmp_path / "other.xml"
+    other.write_text("<TEI><text><body><p>no namespace</p></body></text></TEI>")
+    with pytest.raises(RezidentError, match="not a TEI document"):
+        renderer.render_document(other, tmp_path / "out")
+    with pytest.raises(RezidentError, match="not a TEI document"):
+        renderer.summarize(other)
+
+
 def test_missing_stylesheets_are_reported(tmp_path):
     with pytest.raises(RezidentError, match="missing"):
         HtmlRenderer(tmp_path)

@@ -108,8 +108,10 @@ class HtmlRenderer:
             result = executable.transform_to_string(xdm_node=node)
         except PySaxonApiError as exc:
             raise RezidentError(f"rendering failed: {_first_line(exc)}", path=source) from None
-        if result is None:
-            raise RezidentError("rendering gave no output", path=source)
+        if not result or not result.strip():
+            raise RezidentError("not a TEI document: no <TEI> element in the TEI namespace",
+                                path=source, hint="the root should be "
+                                "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">")
         return result
 
     # -- the API the build uses ----------------------------------------
