@@ -13,6 +13,7 @@ microseconds.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def parse_bytes(data: bytes, path: str | Path | None = None, base_url: str | Non
     xml:id is left to a validator to report instead of stopping the parse.
     """
     if base_url is None and path is not None:
-        base_url = str(Path(path).resolve())
+        base_url = os.path.abspath(path)
     _refuse_declared_entities(data, path)  # before libxml2 sees them at all
     try:
         root = etree.fromstring(data, parser(**options), base_url=base_url)

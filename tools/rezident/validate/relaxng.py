@@ -79,19 +79,25 @@ class CompiledRelaxNG:
         return locator.element_at(line, match.group(1).split(":")[-1])
 
     def _explain(self, message: str, element: etree._Element | None) -> str:
-        match = _INVALID_ATTRIBUTE.search(message)
-        if not match or element is None:
+        if element is None:
             return message
-        attribute, name = match.groups()
+        name = etree.QName(element).localname
+        allowed_here = self.allowed_values.get(name, {})
+        for attribute, value in element.attrib.items():
+            key = "xml:" + attribute.split("}")[1] if attribute.startswith(f"{{{XML_NS}}}") else attribute
+            allowed = allowed_here.get(key)
+            if allowed and value not in allowed:
+                return (f'{name}/@{key}="{value}" is not allowed; '
+                        f"the schema allows: {', '.join(sorted(allowed))}")
+        match = _INVALID_ATTRIBUTE.search(message)
+        if not match:
+            return message
+        attribute = match.group(1)
         qualified = f"{{{XML_NS}}}{attribute[4:]}" if attribute.startswith("xml:") else attribute
         value = element.get(qualified)
-        allowed = self.allowed_values.get(name, {}).get(attribute)
         if value is None:
             return message
-        if allowed and value not in allowed:
-            return (f'{name}/@{attribute}="{value}" is not allowed; '
-                    f"the schema allows: {', '.join(sorted(allowed))}")
-        return f'{name}/@{attribute}="{value}" does not fit here: {message}'
+        return f'{name}/@{attribute}="{value}" does not fit here with the other attributes: {message}'
 
     @cached_property
     def allowed_values(self) -> dict[str, dict[str, set[str]]]:

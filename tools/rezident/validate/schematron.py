@@ -1,29 +1,60 @@
-"""Running the edition's Schematron (ISO, XSLT 1 query binding) with lxml.
+"""Running the edition's Schematron (ISO, XSLT 1 query binding) fast, with lxml.
 
-The .sch is compiled once into an XSLT (lxml ships the ISO skeleton), then
-applied to each parsed document: no re-parsing, no serialisation, and the
-report's XPath locations are evaluated on the very tree whose nodes know
-their source lines.
+``schema/rezident.sch`` is the source of truth and runs unchanged in any ISO
+Schematron processor (editors follow the xml-model instruction of each TEI
+file). Inside rezident it is compiled, once per process, to an XSLT 1
+stylesheet of our own instead of the ISO skeleton's: the skeleton walks the
+whole document once per pattern and matches every node against every rule,
+which costs several milliseconds per document; this one selects, per pattern,
+only the nodes some rule's context can match, and lets template priorities
+pick the first matching rule, as Schematron requires. Tests run both on the
+same documents and compare what they report.
 
 The rules look entries up in the registers with ``document()``. Those loads
 go through a resolver that reads only local ``.xml`` files (never the
-network), keeps each register parsed once per change of the file, and
-refuses everything else; the XSLT itself may not write anything.
+network), keeps each one cached while it is unchanged, and refuses everything
+else; the XSLT may not write anything.
+
+Two tests are evaluated in Python instead: ``ref-resolves`` looks every @ref
+up in the registers, and libxslt would re-read the registers for every
+document it checks (its document() cache lives for one transformation), so
+the Python test keeps each register's ids in memory while the file is
+unchanged; ``id-unique`` counts ids once instead of once per element. The
+rules' contexts, variables and messages still come from the .sch, and the
+tests check that both engines agree.
+
+Supported: ``ns``, ``let`` (schema, pattern and rule level), ``pattern``,
+``rule``, ``assert`` and ``report`` with ``value-of`` and ``name`` in their
+messages, and ``xsl:key``. Abstract patterns and rules, ``extends`` and
+``include`` are refused with a message rather than run wrongly.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from lxml import etree, isoschematron
+from lxml import etree
 
 from .. import safexml
-from ..errors import ConfigError
+from ..errors import ConfigError, RezidentError
 
-SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+RESULT_NS = "urn:rezident:schematron-result"
+_SCH = f"{{{SCH_NS}}}"
+_XSL = f"{{{XSL_NS}}}"
+RESULT_NS_TAG = f"{{{RESULT_NS}}}"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_ALL_IDS = etree.XPath("//@xml:id", smart_strings=False)
+
+# Given a document, the test of one context element (True: the assert holds).
+PythonTest = Callable[[etree._ElementTree], Callable[[etree._Element], bool]]
 
 _ACCESS = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=False,
                                   read_network=False, write_network=False)
@@ -31,12 +62,100 @@ _ACCESS = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=F
 
 @dataclass(frozen=True)
 class Failure:
-    """One failed assert or successful report, before it is mapped to a line."""
+    """A failed assert or a successful report, on the element it is about.
+
+    ``element`` is None only when the rules could not run at all.
+    """
 
     rule: str
     role: str
     message: str
-    location: str
+    element: etree._Element | None
+
+
+@dataclass(frozen=True)
+class _Delegated:
+    """An assert whose test runs in Python; the rest (context, lets, message) is the .sch's."""
+
+    rule: str
+    role: str
+    select: etree.XPath
+    lets: tuple[tuple[str, etree.XPath], ...]
+    message: tuple[str | etree.XPath, ...]
+    test: PythonTest
+
+
+class _RegisterIds:
+    """The xml:ids of each register file, read once per change of the file."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[tuple[int, int], frozenset[str]]] = {}
+        self._checked: set[str] = set()  # files whose state is known for the current document
+
+    def new_document(self) -> None:
+        """Look at the files again (once) before the next document uses them."""
+        self._checked.clear()
+
+    def ids(self, path: str) -> frozenset[str]:
+        cached = self._cache.get(path)
+        if path in self._checked and cached is not None:
+            return cached[1]
+        try:
+            stat = os.stat(path)
+        except OSError:
+            self._cache.pop(path, None)
+            return frozenset()
+        self._checked.add(path)
+        key = (stat.st_mtime_ns, stat.st_size)
+        if cached is None or cached[0] != key:
+            try:
+                tree = safexml.parse(path)
+                ids = frozenset(e.get(_XML_ID) for e in tree.iter(etree.Element)
+                                if e.get(_XML_ID) is not None)
+            except RezidentError:
+                ids = frozenset()
+            cached = (key, ids)
+            self._cache[path] = cached
+        return cached[1]
+
+
+def _ref_resolves(registers: _RegisterIds) -> PythonTest:
+    """ref-resolves: the id part names an element of the file part (this document if none)."""
+
+    def for_document(tree: etree._ElementTree) -> Callable[[etree._Element], bool]:
+        registers.new_document()
+        base = tree.docinfo.URL or ""
+        local: set[str] = set()
+
+        def test(element: etree._Element) -> bool:
+            file, _, identifier = (element.get("ref") or "").partition("#")
+            if not identifier:
+                return False
+            if not file:
+                if not local:
+                    local.update(_ALL_IDS(tree))
+                return identifier in local
+            if ":" in file:
+                return False
+            path = _resolve(base, file)
+            return path.endswith(".xml") and identifier in registers.ids(path)
+
+        return test
+
+    return for_document
+
+
+def _id_unique(tree: etree._ElementTree) -> Callable[[etree._Element], bool]:
+    """id-unique: no other element of the document has the same xml:id."""
+    counts = Counter(_ALL_IDS(tree))
+    return lambda element: counts[element.get(_XML_ID)] == 1
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(base: str, reference: str) -> str:
+    """The file a relative reference names, seen from the document at ``base``."""
+    base_dir = os.path.dirname(unquote(urlparse(base).path) if base.startswith("file:") else base)
+    return os.path.normpath(os.path.join(base_dir, unquote(reference)))
 
 
 class _LocalXMLResolver(etree.Resolver):
@@ -64,44 +183,233 @@ class _LocalXMLResolver(etree.Resolver):
         return self.resolve_string(cached[1], context, base_url=path)
 
 
+def _select(pattern: str) -> str:
+    """An XSLT match pattern as an expression selecting every node it matches."""
+    branches, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(pattern):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+    branches.append(pattern[start:])
+    return " | ".join(b.strip() if b.strip().startswith("/") else "//" + b.strip()
+                      for b in branches)
+
+
 class CompiledSchematron:
-    """An ISO Schematron compiled once; ``run`` gives the failures for one document."""
+    """An ISO Schematron (XSLT 1 binding) compiled once; ``run`` gives one document's failures."""
 
     def __init__(self, path: Path):
         self.path = path
         try:
-            schema = safexml.parse(path)
+            schema = safexml.parse(path).getroot()
         except safexml.MalformedXMLError as exc:
             raise ConfigError(f"the Schematron is not well-formed: {exc.message}", path=path,
                               line=exc.line) from None
-        try:
-            schema = isoschematron.iso_dsdl_include(schema)
-            schema = isoschematron.iso_abstract_expand(schema)
-            compiled = isoschematron.iso_svrl_for_xslt1(schema)
-        except etree.XSLTApplyError as exc:
-            raise ConfigError(f"cannot compile the Schematron: {exc}", path=path) from None
-        # Re-read the generated XSLT with a safe parser that carries the resolver:
-        # libxslt's document() loads through the stylesheet's parser.
+        self._registers = _RegisterIds()
+        python_tests = {"ref-resolves": _ref_resolves(self._registers), "id-unique": _id_unique}
+        stylesheet, self._delegated = compile_to_xslt(schema, path, python_tests)
         parser = safexml.parser()
         parser.resolvers.add(_LocalXMLResolver())
-        xslt_doc = etree.fromstring(etree.tostring(compiled), parser,
-                                    base_url=str(path.resolve()))
+        # libxslt's document() loads through the parser of the stylesheet's document.
+        xslt_doc = etree.fromstring(etree.tostring(stylesheet), parser, base_url=str(path.resolve()))
         try:
             self._xslt = etree.XSLT(xslt_doc, access_control=_ACCESS)
         except etree.XSLTParseError as exc:
-            raise ConfigError(f"the Schematron compiles to invalid XSLT: {exc}", path=path) from None
+            raise ConfigError(f"the Schematron does not compile: {exc}", path=path) from None
 
     def run(self, tree: etree._ElementTree) -> list[Failure]:
         try:
-            report = self._xslt(tree)
+            result = self._xslt(tree)
         except etree.XSLTApplyError as exc:
-            return [Failure("schematron", "error", f"the Schematron rules could not run: {exc}", "")]
-        failures = []
-        for node in report.getroot().iter(f"{{{SVRL_NS}}}failed-assert",
-                                          f"{{{SVRL_NS}}}successful-report"):
-            text = node.find(f"{{{SVRL_NS}}}text")
-            message = " ".join("".join(text.itertext()).split()) if text is not None else ""
-            failures.append(Failure(rule=node.get("id") or "schematron",
-                                    role=(node.get("role") or "error").lower(),
-                                    message=message, location=node.get("location") or ""))
+            return [Failure("schematron", "error", f"the Schematron rules could not run: {exc}", None)]
+        failures = [*self._from_report(result.getroot(), tree)]
+        for check in self._delegated:
+            test = check.test(tree)
+            for node in check.select(tree):
+                element = node if isinstance(node, etree._Element) else node.getparent()
+                if not test(element):
+                    variables: dict = {}
+                    for name, expression in check.lets:
+                        variables[name] = expression(node, **variables)
+                    text = "".join(part if isinstance(part, str) else _string(part(node, **variables))
+                                   for part in check.message)
+                    failures.append(Failure(check.rule, check.role, " ".join(text.split()), element))
         return failures
+
+    @staticmethod
+    def _from_report(root: etree._Element | None, tree: etree._ElementTree):
+        if root is None or len(root) == 0:
+            return
+        elements = list(tree.getroot().iter(etree.Element))  # document order, as counted
+        for item in root:
+            index = int(item.get("element"))
+            yield Failure(item.get("id") or "schematron", item.get("role") or "error",
+                          " ".join("".join(item.itertext()).split()),
+                          elements[index] if 0 <= index < len(elements) else None)
+
+
+def _string(value) -> str:
+    """XPath string() of a result: the first node's string value, or the atomic value."""
+    if isinstance(value, list):
+        if not value:
+            return ""
+        value = value[0]
+        return value.xpath("string()") if isinstance(value, etree._Element) else str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    return str(value)
+
+
+def compile_to_xslt(schema: etree._Element, path: Path,
+                    python_tests: dict[str, PythonTest] | None = None
+                    ) -> tuple[etree._Element, list[_Delegated]]:
+    """The XSLT 1 stylesheet for what ``schema`` asserts and reports, and the asserts left to Python.
+
+    An assert whose id is in ``python_tests`` is tested by that function (given
+    the document, it returns the test of a context element) instead, if its rule is the only one of its pattern
+    (so that "first matching rule" needs no XSLT); the rule's lets and the
+    assert's message are evaluated, in Python, only when it fails.
+    """
+    python_tests = python_tests or {}
+    delegated: list[_Delegated] = []
+    if schema.tag != f"{_SCH}schema":
+        raise ConfigError("not an ISO Schematron schema (sch:schema expected)", path=path)
+    binding = (schema.get("queryBinding") or "xslt").lower()
+    if binding not in ("xslt", "xpath"):
+        raise ConfigError(f'queryBinding "{binding}" is not supported: use "xslt" (XSLT 1)', path=path)
+    for unsupported in ("include", "extends"):
+        found = schema.find(f".//{_SCH}{unsupported}")
+        if found is not None:
+            raise ConfigError(f"sch:{unsupported} is not supported", path=path, line=found.sourceline)
+
+    namespaces = {ns.get("prefix"): ns.get("uri") for ns in schema.iterfind(f"{_SCH}ns")}
+    key_function = _key_function(schema, namespaces)
+    xsl = etree.Element(f"{_XSL}stylesheet", nsmap={"xsl": XSL_NS, "r": RESULT_NS, **namespaces},
+                        version="1.0")
+    etree.SubElement(xsl, f"{_XSL}output", method="xml", indent="no")
+    for declaration in schema.iterfind(f"{_XSL}key"):
+        xsl.append(_copy(declaration))
+    for let in schema.iterfind(f"{_SCH}let"):
+        etree.SubElement(xsl, f"{_XSL}variable", name=let.get("name"), select=let.get("value"))
+
+    main = etree.SubElement(xsl, f"{_XSL}template", match="/")
+    results = etree.SubElement(main, f"{RESULT_NS_TAG}failures")
+    for p_index, pattern in enumerate(schema.iterfind(f"{_SCH}pattern")):
+        if pattern.get("abstract") == "true" or pattern.get("is-a"):
+            raise ConfigError("abstract patterns are not supported", path=path, line=pattern.sourceline)
+        mode = f"p{p_index}"
+        rules = [r for r in pattern.iterfind(f"{_SCH}rule")]
+        if not rules:
+            continue
+        for let in pattern.iterfind(f"{_SCH}let"):
+            etree.SubElement(xsl, f"{_XSL}variable", name=let.get("name"), select=let.get("value"))
+        if len(rules) == 1 and all(c.get("id") in python_tests for c in rules[0]
+                                   if c.tag in (f"{_SCH}assert", f"{_SCH}report")):
+            delegated += [_delegate(c, rules[0], namespaces, python_tests[c.get("id")], key_function)
+                          for c in rules[0] if c.tag == f"{_SCH}assert"]
+            continue  # nothing left for the XSLT to do in this pattern
+        union = " | ".join(f"({_select(rule.get('context'))})" for rule in rules)
+        etree.SubElement(results, f"{_XSL}apply-templates", select=union, mode=mode)
+        for r_index, rule in enumerate(rules):
+            if rule.get("abstract") == "true":
+                raise ConfigError("abstract rules are not supported", path=path, line=rule.sourceline)
+            template = etree.SubElement(xsl, f"{_XSL}template", match=rule.get("context"),
+                                        mode=mode, priority=str(len(rules) - r_index))
+            for let in rule.iterfind(f"{_SCH}let"):
+                etree.SubElement(template, f"{_XSL}variable", name=let.get("name"),
+                                 select=let.get("value"))
+            for check in rule:
+                if check.get("id") in python_tests and check.tag == f"{_SCH}assert" and len(rules) == 1:
+                    delegated.append(_delegate(check, rule, namespaces, python_tests[check.get("id")], key_function))
+                elif check.tag in (f"{_SCH}assert", f"{_SCH}report"):
+                    test = check.get("test")
+                    condition = f"not({test})" if check.tag == f"{_SCH}assert" else test
+                    when = etree.SubElement(template, f"{_XSL}if", test=condition)
+                    failure = etree.SubElement(when, f"{RESULT_NS_TAG}failure")
+                    for name in ("id", "role"):
+                        if check.get(name):
+                            failure.set(name, check.get(name))
+                    # Index of the element (an attribute's parent) in document order.
+                    etree.SubElement(failure, f"{_XSL}attribute", name="element").append(
+                        _value("count(ancestor-or-self::*[1]/preceding::*)"
+                               " + count(ancestor-or-self::*[1]/ancestor::*)"))
+                    _message(check, failure)
+        # Nothing else: no built-in template may walk on into the children.
+        etree.SubElement(xsl, f"{_XSL}template", match="node() | @*", mode=mode, priority="-10")
+    return xsl, delegated
+
+
+def _key_function(schema: etree._Element, namespaces: dict[str, str]):
+    """XSLT's key() for XPath evaluated in Python, from the schema's xsl:key declarations."""
+    keys = {key.get("name"): (etree.XPath(_select(key.get("match")), namespaces=namespaces),
+                              etree.XPath(f"string({key.get('use')})", namespaces=namespaces))
+            for key in schema.iterfind(f"{_XSL}key")}
+
+    def key(context, name, value):
+        match, use = keys[str(name)]
+        wanted = {_string([v]) for v in value} if isinstance(value, list) else {_string(value)}
+        tree = context.context_node.getroottree()
+        return [node for node in match(tree) if use(node) in wanted]
+
+    return key
+
+
+def _delegate(check: etree._Element, rule: etree._Element, namespaces: dict[str, str],
+              test: PythonTest, key) -> _Delegated:
+    def xpath(expression: str) -> etree.XPath:
+        return etree.XPath(expression, namespaces=namespaces, extensions={(None, "key"): key})
+
+    message: list[str | etree.XPath] = [check.text or ""]
+    for child in check:
+        if child.tag == f"{_SCH}value-of":
+            message.append(xpath(f"string({child.get('select')})"))
+        elif child.tag == f"{_SCH}name":
+            message.append(xpath(f"name({child.get('path') or '.'})"))
+        elif isinstance(child.tag, str):
+            message.append("".join(child.itertext()))
+        message.append(child.tail or "")
+    return _Delegated(
+        rule=check.get("id"), role=check.get("role") or "error",
+        select=xpath(_select(rule.get("context"))),
+        lets=tuple((let.get("name"), xpath(let.get("value"))) for let in rule.iterfind(f"{_SCH}let")),
+        message=tuple(message), test=test)
+
+
+def _value(select: str) -> etree._Element:
+    element = etree.Element(f"{_XSL}value-of")
+    element.set("select", select)
+    return element
+
+
+def _message(check: etree._Element, target: etree._Element) -> None:
+    """The assert's text, with value-of and name turned into XSLT."""
+    if check.text:
+        _append_text(target, check.text)
+    for child in check:
+        if child.tag == f"{_SCH}value-of":
+            target.append(_value(child.get("select")))
+        elif child.tag == f"{_SCH}name":
+            target.append(_value(f"name({child.get('path') or '.'})"))
+        elif isinstance(child.tag, str):
+            _append_text(target, "".join(child.itertext()))
+        if child.tail:
+            _append_text(target, child.tail)
+
+
+def _append_text(target: etree._Element, text: str) -> None:
+    node = etree.SubElement(target, f"{_XSL}text")
+    node.text = text
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(element))

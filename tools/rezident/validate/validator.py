@@ -15,6 +15,7 @@ from .relaxng import CompiledRelaxNG
 from .schematron import CompiledSchematron
 
 _XML_ID = f"{{{XML_NS}}}id"
+_WITH_ID = etree.XPath("//*[@xml:id]")
 _REGISTER_LISTS = {f"{{{TEI_NS}}}{name}" for name in ("listPerson", "listOrg", "listPlace")}
 
 
@@ -75,8 +76,7 @@ class Validator:
         report.document_id = root.get(_XML_ID)
         report.is_register = root.tag == f"{{{TEI_NS}}}TEI" and any(
             child.tag in _REGISTER_LISTS for child in root.iterfind(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body/*"))
-        report.identifiers = [(e.get(_XML_ID), e.sourceline or 0)
-                              for e in root.iter(etree.Element) if e.get(_XML_ID) is not None]
+        report.identifiers = [(e.get(_XML_ID), e.sourceline or 0) for e in _WITH_ID(root)]
 
         locator: SourceLocator | None = None
         schematron_elements: set[etree._Element] = set()
@@ -86,7 +86,7 @@ class Validator:
             if failures:
                 locator = SourceLocator(tree, data)
             for failure in failures:
-                element = _element_at_location(tree, failure.location)
+                element = failure.element
                 if element is not None:
                     schematron_elements.add(element)
                 schematron_findings.append(Finding(
@@ -126,20 +126,3 @@ def _compiled(kind: type, path: Path):
 def _from_error(exc: RezidentError, path: Path, rule: str) -> Finding:
     message = exc.message + (f" ({exc.hint})" if exc.hint else "")
     return Finding(path, exc.line, exc.column, "error", message, rule)
-
-
-def _element_at_location(tree: etree._ElementTree, location: str) -> etree._Element | None:
-    """The element an SVRL location XPath names (an attribute's location names its element)."""
-    if not location:
-        return None
-    try:
-        result = tree.xpath(location)
-    except etree.XPathError:
-        return None
-    if not result:
-        return None
-    node = result[0]
-    if isinstance(node, etree._Element):
-        return node
-    getparent = getattr(node, "getparent", None)
-    return getparent() if getparent else None
