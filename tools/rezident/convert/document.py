@@ -32,6 +32,7 @@ STRUCTURAL = {
     "taxonomy", "category", "profileDesc", "creation", "correspDesc", "correspAction", "textClass", "langUsage",
     "revisionDesc", "text", "front", "body", "back", "div", "list",
 }
+CARRYING = {"div", "p", "ab", "list", "quote", "q", "bibl", "listBibl", "label"}
 SUMMARY_ORDER = ("gaps", "uncertain", "redactions", "exemptions", "note anchors", "comments", "source comments",
                  "annotations", "terms", "glosses",
                  "supplied", "omissions", "normalized", "emphasis", "quotations", "citations", "russian")
@@ -86,6 +87,9 @@ def convert_text(text: str, *, edition: Edition, doc_id: str, transcript_name: s
     parts = GROUPERS[profile](classify_blocks(text, profile), builder)
     _link_notes(parts, ctx)
 
+    if not any(local(child) in CARRYING for child in parts.body):
+        # a body of running heads and page numbers only still needs a division to hold them
+        parts.body[:] = [el("div", {"type": "document", "subtype": kind}, *parts.body)]
     tei_text = el("text")
     if parts.front:
         tei_text.append(el("front", None, *parts.front))

@@ -43,7 +43,7 @@ LINE_KINDS: tuple[LineKind, ...] = (
     _k("field", "venona", r"^(?P<key>Ref\. No|Issued|Copy No|From|To|No):\s*(?P<value>.*?)\s*$"),
     _k("reissue", "venona", r"^\s*RE-ISSUE\s*$"),
     _k("comments", "venona", r"^Comments:", continues=True),
-    _k("comment", "venona", r"^\[(?P<n>1{1,3}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]\s", continues=True),
+    _k("comment", "venona", r"^\[(?P<n>(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]\s", continues=True),
     _k("serial", "venona", r"^No\.\s*\d+\s*$"),
     _k("numbered", "crest archive-translation", r"^(?P<n>\d{1,3})\.(?=[\s\u00a0]|[A-Z])", continues=True),
     _k("bullet", "slides", r"^(?P<indent>[ \t]*)- ", continues=True),

@@ -18,7 +18,7 @@ from . import dates
 from .inline import Context
 from .lines import Block
 from .located import WS, Located, squash
-from .tei import Node, append, el
+from .tei import T, Node, append, el
 
 LEVELS = ("unclassified", "restricted", "confidential", "secret", "top-secret")
 
@@ -210,16 +210,39 @@ def venona(blocks: list[Block], b: Builder) -> Text:
                 comments = el("div", {"type": "comments"})
                 out.back.append(comments)
             append(comments, _comment_note(b, block.located.strip(), block.parts["n"]))
+            state = "comments"
             continue
         if state == "comments":
-            append(comments, b.p(block))
+            if kind == "banner":
+                append(comments, b.banner(block, "footer"))
+            elif kind == "page-number":
+                append(comments, b.page(block))
+            else:
+                append(comments, b.p(block))
+            continue
+        if state == "closing":
+            # after the serial number everything belongs to the closing: signature, banners, stamps
+            content = b.banner(block, "footer") if kind == "banner" else \
+                el("signed", None, b.inline(block.located.strip())) if closer.find(f"{T}signed") is None \
+                else b.inline(block.located.strip())
+            append(closer, el("lb"))
+            append(closer, content)
             continue
         if kind == "banner":
             fw = b.banner(block, "header" if state == "top" else "footer")
-            (out.body.append(fw) if state == "top" else append(document, fw))
+            if state != "top":
+                append(document, fw)
+            elif len(reissue):
+                append(reissue, fw)
+            else:
+                out.body.append(fw)
             continue
         if state == "top":
-            if kind == "field" and block.parts["key"] in ("Ref. No", "Issued", "Copy No"):
+            if kind == "page-number":
+                append(reissue, b.page(block))
+            elif kind == "catchword":
+                append(reissue, b.catchword(block))
+            elif kind == "field" and block.parts["key"] in ("Ref. No", "Issued", "Copy No"):
                 append(reissue, el("ab", {"type": "field"}, _field(b, block)))
             elif kind == "reissue":
                 append(reissue, el("ab", {"type": "field"}, block.text.strip(WS)))
@@ -250,13 +273,11 @@ def venona(blocks: list[Block], b: Builder) -> Text:
             append(document, b.catchword(block))
         elif kind == "page-number":
             append(document, b.page(block))
-        elif kind == "serial":
+        elif kind == "serial" and any(etree.QName(c).localname in ("p", "ab") for c in document):
             m = re.match(r"(?P<label>No\.\s*)(?P<n>\d+)", block.text.strip(WS))
             closer = el("closer", None, m.group("label"), el("idno", {"type": "serial"}, m.group("n")))
             append(document, closer)
             state = "closing"
-        elif state == "closing" and block.single_line:
-            append(closer, [el("lb"), el("signed", None, b.inline(block.located.strip()))])
         elif kind == "text" and following is not None and following.kind == "catchword" \
                 and block.single_line and block.words <= 3:
             append(document, el("fw", {"type": "footer"}, block.text.strip(WS)))
@@ -492,7 +513,7 @@ def _document(b: Builder, blocks: list[Block], div: etree._Element, document: Do
                 document.classification = document.classification or b.facts.classifications[-1]
         append(opener, nodes)
         index += 1
-    point: etree._Element | None = None
+    point: etree._Element | None = None   # the division running text goes into, once there are divisions
     rest = blocks[index:]
     for position, block in enumerate(rest):
         last = position == len(rest) - 1
@@ -512,6 +533,10 @@ def _document(b: Builder, blocks: list[Block], div: etree._Element, document: Do
         elif block.kind in ("source", "archive"):
             append(point if point is not None else div, _source_block(b, block))
         else:
+            if point is None and div.find(f"{T}div") is not None:
+                # after divisions only divisions may follow: running text gets one of its own
+                point = el("div", {"type": "section"})
+                append(div, point)
             append(point if point is not None else div, b.p(block))
 
 
