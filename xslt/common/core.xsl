@@ -378,7 +378,9 @@
   <!-- The register entry's id ("per-beriya"). -->
   <xsl:function name="rz:mention-key" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="replace(tokenize(normalize-space($el/@ref), ' ')[1], '^.*#', '')"/>
+    <xsl:variable name="ref" select="normalize-space($el/@ref)"/>
+    <xsl:variable name="first" select="if (contains($ref, ' ')) then substring-before($ref, ' ') else $ref"/>
+    <xsl:sequence select="if (contains($first, '#')) then substring-after($first, '#') else $first"/>
   </xsl:function>
 
   <!-- Stable id of a mention in the document, so registers can link to it. -->

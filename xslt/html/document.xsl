@@ -34,7 +34,13 @@
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="name" select="'document'"/>
       <xsl:with-param name="lang" select="(@xml:lang, tei:text/@xml:lang, 'en')[1]"/>
-      <xsl:with-param name="content">
+      <xsl:with-param name="content-of" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:TEI" mode="rzh:page-content">
+    <xsl:variable name="id" select="($doc-id[normalize-space()], @xml:id, 'document')[1]"/>
+    <xsl:variable name="title" select="rz:title(.)"/>
         <article class="document" data-pagefind-body="">
           <header class="document-header">
             <p class="kicker">
@@ -77,8 +83,6 @@
             </section>
           </xsl:if>
         </article>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- How to read the marks: in words and shapes, never colour alone. -->

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The frame every page of the HTML edition shares: head, site navigation,
-  footer. Pages call rzh:page with their title, name and content.
+  footer. Pages call rzh:page with their title, name and content (or a node
+  whose rzh:page-content template makes it).
   Every page lives at the top of the site, so links are plain file names.
 -->
 <xsl:stylesheet version="3.0"
@@ -36,7 +37,10 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="name" as="xs:string"/>
     <xsl:param name="lang" as="xs:string" select="'en'"/>
-    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="content" as="node()*" select="()"/>
+    <!-- A node whose rzh:page-content template writes the content straight
+         into the page (no temporary tree to copy: document pages use it). -->
+    <xsl:param name="content-of" as="node()?" select="()"/>
     <xsl:param name="head-extra" as="node()*" select="()"/>
     <xsl:param name="body-class" as="xs:string" select="$name"/>
     <html lang="{($lang[normalize-space()], 'en')[1]}">
@@ -69,6 +73,7 @@
         </header>
         <main id="main" tabindex="-1">
           <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="$content-of" mode="rzh:page-content"/>
         </main>
         <footer class="site-footer">
           <p>
