@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .hashing import StatKey
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
@@ -35,10 +35,9 @@ CREATE TABLE IF NOT EXISTS pending_drop (stage TEXT, item TEXT, PRIMARY KEY (sta
 """
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):  # a NamedTuple: a manifest holds tens of thousands
     key: str
-    outputs: tuple[str, ...]  # paths relative to the output folder
+    outputs: tuple[str, ...]  # paths relative to the output folder (stored one a line)
 
 
 class Manifest:
@@ -124,7 +123,8 @@ class Manifest:
     # --- items -----------------------------------------------------------
     def items(self, stage: str) -> dict[str, Item]:
         rows = self.db.execute("SELECT item, key, outputs FROM items WHERE stage = ?", (stage,))
-        return {item: Item(key, tuple(json.loads(outputs))) for item, key, outputs in rows}
+        return {item: Item(key, tuple(outputs.split("\n")) if outputs else ())
+                for item, key, outputs in rows}
 
     def data(self, stage: str, item: str) -> bytes | None:
         """An item's data, the pending version first."""
@@ -138,7 +138,7 @@ class Manifest:
     def stage_pending(self, stage: str, item: str, key: str, outputs: Iterable[str],
                       data: bytes | None = None) -> None:
         self.db.execute("INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?)",
-                        (stage, item, key, json.dumps(sorted(outputs)), data))
+                        (stage, item, key, "\n".join(sorted(outputs)), data))
 
     def stage_drop(self, stage: str, item: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO pending_drop VALUES (?, ?)", (stage, item))

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from .. import __version__, resources
 from ..edition import Edition
@@ -143,11 +143,14 @@ def build(request: BuildRequest, progress: Progress | None = None,
         return _Build(request, progress or _Quiet(), toolkit or Toolkit(), cache).run()
 
 
-@dataclass(frozen=True)
-class _Doc:
+class _Doc(NamedTuple):
     item: str       # file name relative to the TEI folder, e.g. "venona-1946.xml"
-    path: Path
+    folder: Path
     tei_hash: str
+
+    @property
+    def path(self) -> Path:  # made when needed: a no-op build of 10,000 needs none
+        return self.folder / self.item
 
 
 class _Build:
@@ -175,6 +178,7 @@ class _Build:
                           self.rq.edition)
         self.runner = Runner(setting, self.kit, self.rq.jobs)
         self._envs: dict[str, str] = {}
+        self._inputs: dict[str, str] = {}  # TEI hash -> hash of it and what it points to
         trees: list[StagedTree] = []
         interrupted = True
         try:
@@ -210,11 +214,11 @@ class _Build:
 
     def _documents(self) -> list[_Doc]:
         docs = []
-        with os.scandir(self.tei_root) as entries:
+        folder = self.tei_root
+        with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.name.endswith(".xml") and not entry.name.startswith(".") and entry.is_file():
-                    path = Path(entry.path)
-                    docs.append(_Doc(entry.name, path, self.hashes.of(path, entry.stat())))
+                    docs.append(_Doc(entry.name, folder, self.hashes.of(entry.path, entry.stat())))
         docs.sort(key=lambda d: d.item)
         return docs
 
@@ -222,7 +226,8 @@ class _Build:
         folder = self.tei_root / "registers"
         if not folder.is_dir():
             return []
-        return [_Doc(f"registers/{p.name}", p, self.hashes.of(p)) for p in sorted(folder.glob("*.xml"))]
+        return [_Doc(f"registers/{p.name}", self.tei_root, self.hashes.of(p))
+                for p in sorted(folder.glob("*.xml"))]
 
     # --- keys --------------------------------------------------------------
     def env(self, stage: str) -> str:
@@ -247,10 +252,14 @@ class _Build:
 
     def doc_key(self, stage: str, doc: _Doc) -> str | None:
         """None while the document's pointers are not known (it is new or changed)."""
-        pointers = self.pointers.get(doc.tei_hash)
-        if pointers is None:
-            return None
-        return digest(self.env(stage), doc.tei_hash, self.registers.hash_of_all(pointers))
+        inputs = self._inputs.get(doc.tei_hash)
+        if inputs is None:
+            pointers = self.pointers.get(doc.tei_hash)
+            if pointers is None:
+                return None
+            inputs = self._inputs[doc.tei_hash] = digest(doc.tei_hash,
+                                                         self.registers.hash_of_all(pointers))
+        return self.env(stage) + inputs  # two hashes side by side: no need to hash again
 
     def _learn(self, doc: _Doc, pointers: list[str] | None) -> None:
         if pointers is not None and doc.tei_hash not in self.pointers:
@@ -270,7 +279,10 @@ class _Build:
         prev = previous.get(item)
         if self.rq.force or key is None or prev is None or prev.key != key:
             return False
-        return published is None or all(os.path.lexists(published / o) for o in prev.outputs)
+        if published is None:
+            return True
+        folder = f"{published}{os.sep}"
+        return all(os.path.lexists(folder + o) for o in prev.outputs)
 
     # --- running tasks ----------------------------------------------------------
     def _run(self, stage: StageReport, tasks: list[Task],
