@@ -36,18 +36,30 @@ class SourceLocator:
                 return element
         return None
 
-    def column(self, element: etree._Element) -> int | None:
-        """1-based column of the element's start tag, or None if it cannot be told apart."""
+    def position(self, element: etree._Element) -> tuple[int | None, int | None]:
+        """1-based line and column of the element's start tag (column None if it cannot be told).
+
+        libxml2 records the line where a start tag ends; one spread over
+        several lines is found by looking back from there.
+        """
         line = element.sourceline
         if not line or line > len(self._lines):
-            return None
+            return line, None
         local = etree.QName(element).localname
         name = f"{element.prefix}:{local}" if element.prefix else local
+        tag = re.compile(rf"<{re.escape(name)}(?=[\s/>]|$)")
         same = [e for e in self._index().get(line, [])
                 if etree.QName(e).localname == local and e.prefix == element.prefix]
         rank = same.index(element) if element in same else 0
-        text = self._lines[line - 1].decode("utf-8", errors="replace")
-        starts = [m.start() for m in re.finditer(rf"<{re.escape(name)}(?=[\s/>])", text)]
-        if len(starts) != len(same) or rank >= len(starts):
-            return None  # a start tag spread over lines, or in a comment: do not guess
-        return starts[rank] + 1
+        starts = [m.start() for m in tag.finditer(self._text(line))]
+        if len(starts) == len(same) and rank < len(starts):
+            return line, starts[rank] + 1
+        if not starts and rank == 0:
+            for earlier in range(line - 1, max(line - 20, 0), -1):
+                found = [m.start() for m in tag.finditer(self._text(earlier))]
+                if found:
+                    return earlier, found[-1] + 1
+        return line, None  # in a comment or CDATA as well, perhaps: do not guess
+
+    def _text(self, line: int) -> str:
+        return self._lines[line - 1].decode("utf-8", errors="replace")

@@ -89,9 +89,9 @@ class Validator:
                 element = failure.element
                 if element is not None:
                     schematron_elements.add(element)
+                line, column = locator.position(element) if element is not None else (None, None)
                 schematron_findings.append(Finding(
-                    path, element.sourceline if element is not None else None,
-                    locator.column(element) if element is not None else None,
+                    path, line, column,
                     "warning" if failure.role in ("warning", "warn", "info") else "error",
                     failure.message, failure.rule))
 
@@ -100,8 +100,9 @@ class Validator:
             for error in self.relaxng.errors(locator):
                 if error.element is not None and error.element in schematron_elements:
                     continue  # the Schematron says the same about this element, better
-                column = locator.column(error.element) if error.element is not None else None
-                report.findings.append(Finding(path, error.line, column, "error",
+                line, column = (locator.position(error.element) if error.element is not None
+                                else (error.line, None))
+                report.findings.append(Finding(path, line, column, "error",
                                                error.message, RELAXNG_RULE))
         report.findings.extend(schematron_findings)
         report.findings.sort(key=lambda f: (f.line or 0, f.column or 0))
