@@ -339,3 +339,18 @@ def test_build_html_builds_a_site_from_a_folder(fixtures_dir, tmp_path):
 def test_build_html_refuses_an_empty_folder(tmp_path):
     with pytest.raises(RezidentError, match="no TEI documents"):
         build_html(tmp_path, tmp_path / "html", search=False)
+
+
+def test_edition_settings_reach_every_page(xslt_dir, project_root, fixtures_dir, tmp_path):
+    from rezident.edition import load
+
+    edition = load(project_root)
+    renderer = HtmlRenderer(xslt_dir, edition)
+    renderer.render_document(fixtures_dir / "cable.xml", tmp_path)
+    root = parse_page((tmp_path / "cable.html").read_text(encoding="utf-8"))
+    citation = " ".join(root.xpath("string(//p[@class='citation'])").split())
+    assert f"in {edition.title}" in citation
+    assert all(editor in citation for editor in edition.editors)
+    assert f"version {edition.version}" in citation and "document cable." in citation
+    assert edition.title in root.xpath("string(//title)")
+    assert root.xpath(f"//footer//a[@rel='license'][@href='{edition.licence_url}']")

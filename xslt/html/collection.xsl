@@ -56,7 +56,8 @@
       <xsl:with-param name="name" select="'index'"/>
       <xsl:with-param name="content">
         <h1><xsl:value-of select="$edition-title"/></h1>
-        <p class="lead"><xsl:value-of select="count($summaries)"/> document<xsl:if test="count($summaries) ne 1">s</xsl:if>, in date order.</p>
+        <p class="lead"><xsl:value-of select="count($summaries)"/> document<xsl:if test="count($summaries) ne 1">s</xsl:if>, in date order.
+          Each has its page, its TEI source and its PDF; the whole edition is also <a href="../pdf/edition.pdf" type="application/pdf">one PDF volume</a>.</p>
         <table class="index">
           <caption class="visually-hidden">The documents of the edition in date order</caption>
           <thead>

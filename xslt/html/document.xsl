@@ -197,6 +197,9 @@
           <xsl:with-param name="value" select="string-join(tei:fileDesc/tei:titleStmt/tei:editor ! normalize-space(), ', ')"/>
         </xsl:call-template>
       </dl>
+      <xsl:call-template name="rzh:citation">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
       <ul class="downloads">
         <xsl:if test="$tei-href">
           <li><a href="{$tei-href}" type="application/tei+xml">TEI source</a></li>
@@ -206,6 +209,26 @@
         </xsl:if>
       </ul>
     </section>
+  </xsl:template>
+
+  <!-- How to cite this document in this edition. -->
+  <xsl:template name="rzh:citation">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="tei" select="parent::tei:TEI"/>
+    <xsl:variable name="editors" select="tokenize($edition-editors, ';\s*')[.]"/>
+    <p class="citation">
+      <span class="citation-label">Cite as: </span>
+      <xsl:text>“</xsl:text><xsl:value-of select="rz:title($tei)"/><xsl:text>” (</xsl:text>
+      <xsl:value-of select="rz:date-label($tei)"/>
+      <xsl:text>), in </xsl:text><cite><xsl:value-of select="$edition-title"/></cite>
+      <xsl:if test="exists($editors)">
+        <xsl:value-of select="', ed. ' || string-join($editors, ', ')"/>
+      </xsl:if>
+      <xsl:if test="$edition-version"><xsl:value-of select="', version ' || $edition-version"/></xsl:if>
+      <xsl:variable name="imprint" select="string-join(($edition-pub-place, $edition-publisher)[.], ': ')"/>
+      <xsl:if test="$imprint"><xsl:value-of select="' (' || $imprint || ')'"/></xsl:if>
+      <xsl:text>, document </xsl:text><code><xsl:value-of select="$id"/></code><xsl:text>.</xsl:text>
+    </p>
   </xsl:template>
 
   <xsl:function name="rzh:idno-label" as="xs:string">

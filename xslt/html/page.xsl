@@ -21,6 +21,9 @@
   <xsl:param name="edition-publisher" as="xs:string" select="''"/>
   <xsl:param name="edition-licence" as="xs:string" select="''"/>
   <xsl:param name="edition-licence-url" as="xs:string" select="''"/>
+  <xsl:param name="edition-pub-place" as="xs:string" select="''"/>
+  <!-- Editors of the edition, separated by "; ". -->
+  <xsl:param name="edition-editors" as="xs:string" select="''"/>
 
   <xsl:variable name="rzh:nav" as="element()*">
     <page name="index" label="Documents"/>

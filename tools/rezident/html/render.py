@@ -76,7 +76,9 @@ class HtmlRenderer:
                             ("edition-version", edition.version),
                             ("edition-publisher", edition.publisher),
                             ("edition-licence", edition.licence),
-                            ("edition-licence-url", edition.licence_url)):
+                            ("edition-licence-url", edition.licence_url),
+                            ("edition-pub-place", edition.pub_place),
+                            ("edition-editors", "; ".join(edition.editors))):
             executable.set_parameter(name, saxon().make_string_value(value))
 
     def _string(self, value: str):
