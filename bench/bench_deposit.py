@@ -88,8 +88,10 @@ def main() -> None:
               allow_invalid=True)
         tar = timed("deposit --tar", make_deposit, edition, work / "tar", serialization="tar",
                     allow_invalid=True).path
-        assert timed("verify (folder)", verify, folder).ok
-        assert timed("verify (tar)", verify, tar).ok
+        for label, bag in (("verify (folder)", folder), ("verify (tar)", tar)):
+            result = timed(label, verify, bag)
+            if not result.ok:
+                sys.exit(f"{bag} did not verify: {result.findings()[:5]}")
 
         import bagit
         baseline = work / "baseline"

@@ -53,20 +53,6 @@ def copy_with_fixity(source: Path, target: Path, algorithms: Iterable[str] = ALG
     return Fixity(size, {name: h.hexdigest() for name, h in hashers.items()})
 
 
-def link_with_fixity(source: Path, target: Path, algorithms: Iterable[str] = ALGORITHMS) -> Fixity:
-    """Hard-link ``source`` at ``target`` (copy across file systems) and hash it.
-
-    Only for a bag that lives until it is written into an archive: a lasting
-    bag must not share its files with the working tree.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        return copy_with_fixity(source, target, algorithms)
-    return fixity_of(target, algorithms)
-
-
 def fixity_of(path: Path, algorithms: Iterable[str] = ALGORITHMS) -> Fixity:
     with open(path, "rb") as handle:
         return fixity_of_stream(handle, algorithms)

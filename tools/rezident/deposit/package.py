@@ -142,8 +142,7 @@ def make_deposit(edition: Edition, out_dir: Path | None = None, *,
     try:
         bag = staging / name
         with _no_build_running(edition, built):
-            fixities = _write_bag(edition, bag, payload.collect(edition), when, progress,
-                                  transient=serialization != "dir")
+            fixities = _write_bag(edition, bag, payload.collect(edition), when, progress)
         if serialization == "dir":
             _replace(bag, target)
         else:
@@ -186,8 +185,10 @@ def _replace(new: Path, target: Path) -> None:
 
 
 def _write_bag(edition: Edition, bag: Path, files: dict[str, Path], when: date,
-               progress: Progress | None, transient: bool = False) -> dict[str, fmt.Fixity]:
-    """Assemble the bag folder; a ``transient`` one (to be archived) links its payload."""
+               progress: Progress | None) -> dict[str, fmt.Fixity]:
+    """Assemble the bag folder. Each file is hashed from the very bytes copied, so a file
+    edited during the deposit cannot leave the bag disagreeing with its manifests (a
+    hard link would share later edits)."""
     total = len(files)
     done = 0
 
@@ -198,8 +199,7 @@ def _write_bag(edition: Edition, bag: Path, files: dict[str, Path], when: date,
             progress("copying and hashing", done, total)
 
     paths = sorted(files)
-    place = fmt.link_with_fixity if transient else fmt.copy_with_fixity
-    results = fmt.parallel_map(lambda p: place(files[p], bag / p), paths, copied)
+    results = fmt.parallel_map(lambda p: fmt.copy_with_fixity(files[p], bag / p), paths, copied)
     fixities = dict(zip(paths, results))
 
     members = []
