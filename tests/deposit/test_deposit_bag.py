@@ -282,3 +282,18 @@ def test_archive_with_links_is_refused(tmp_path):
         archive.addfile(link)
     with pytest.raises(RezidentError, match="link or device"):
         verify(archive_path)
+
+
+def test_verify_takes_no_packaging_options(small_edition, tmp_path):
+    bag = deposit(small_edition, tmp_path).path
+    run = CliRunner().invoke(main, ["deposit", "--verify", str(bag), "--zip"])
+    assert run.exit_code == 2 and "--zip/--tar" in run.output
+
+
+def test_zip_stores_what_is_compressed_already(small_edition, tmp_path):
+    import zipfile
+    made = deposit(small_edition, tmp_path, serialization="zip")
+    with zipfile.ZipFile(made.path) as archive:
+        kinds = {Path(i.filename).suffix: i.compress_type for i in archive.infolist()
+                 if not i.is_dir()}
+    assert kinds[".pdf"] == zipfile.ZIP_STORED and kinds[".xml"] == zipfile.ZIP_DEFLATED

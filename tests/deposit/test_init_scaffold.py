@@ -113,3 +113,22 @@ def test_a_new_edition_validates(tmp_path):
     from rezident.deposit import validation_findings
     create(tmp_path / "e", NewEdition(id="e", title="E"))
     assert validation_findings(edition_config.load(tmp_path / "e")) == []
+
+
+def test_commented_examples_work_when_uncommented(tmp_path):
+    """The [[source]] and [[convention]] shown in a new edition.toml are real configuration."""
+    from rezident.convert import load_declared
+    create(tmp_path / "e", NewEdition(id="e", title="E"))
+    config = tmp_path / "e" / "edition.toml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line == "# [[source]]")
+    uncommented = [line[2:] if line.startswith("# ") and not line.startswith("# A ")
+                   and ("=" in line or line.startswith("# [[")) else line
+                   for line in lines[start:]]
+    config.write_text("\n".join(lines[:start] + uncommented) + "\n", encoding="utf-8")
+    (tmp_path / "e" / "transcripts" / "1946-04-07-moscow-canberra.txt").write_text("x")
+    edition = edition_config.load(tmp_path / "e")
+    assert [(s.id, s.profile, s.kind) for s in edition.sources] == [
+        ("venona-1946-04-07-moscow-canberra", "venona", "cable")]
+    declared = load_declared(edition.raw["convention"], config)
+    assert [c.name for c in declared.conventions] == ["illegible"]

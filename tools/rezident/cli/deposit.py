@@ -71,6 +71,12 @@ def deposit(edition_path: Path | None, out_dir: Path | None, serialization: str 
     """
     progress = StageProgress()
     if verify_path is not None:
+        packaging = {"--edition": edition_path, "--out": out_dir, "--zip/--tar": serialization,
+                     "--require": require, "--allow-invalid": allow_invalid, "--force": force}
+        given = [name for name, value in packaging.items() if value]
+        if given:
+            raise click.UsageError(f"--verify checks a bag; {', '.join(given)} "
+                                   "belong to packaging one")
         from ..deposit import verify
         try:
             result = verify(verify_path, progress)

@@ -3,7 +3,8 @@
 An archive unpacks to one folder named after the bag (RFC 8493 §4.2).
 Entries are sorted and carry the bagging date as their time, so the same
 bag always gives the same archive. The tar is uncompressed, as several
-preservation services require; the zip is deflated.
+preservation services require; the zip deflates text and stores files that
+are compressed already (PDF, images, fonts), which deflate would only slow.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import BinaryIO
 from ..errors import RezidentError
 
 FORMATS = {"zip": ".zip", "tar": ".tar"}
+COMPRESSED = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2",
+                        ".gz", ".zip", ".pf_fragment", ".pf_index", ".pf_meta", ".pagefind"})
 
 
 def archive_format(path: Path) -> str | None:
@@ -48,8 +51,10 @@ def write_archive(bag: Path, target: Path, fmt: str, when: date) -> None:
                     archive.writestr(info, b"")
                 else:
                     info.external_attr = 0o100644 << 16
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    with open(path, "rb") as src, archive.open(info, "w") as dst:
+                    info.compress_type = (zipfile.ZIP_STORED if path.suffix.lower() in COMPRESSED
+                                          else zipfile.ZIP_DEFLATED)
+                    large = path.stat().st_size >= zipfile.ZIP64_LIMIT
+                    with open(path, "rb") as src, archive.open(info, "w", force_zip64=large) as dst:
                         while block := src.read(1 << 20):
                             dst.write(block)
     elif fmt == "tar":
