@@ -120,7 +120,11 @@ def _run(options: dict[str, Any], targets: tuple[str, ...]) -> None:
     else:
         request = BuildRequest(**settings)
 
-    report = run_build(request, progress=_progress())
+    try:
+        report = run_build(request, progress=_progress())
+    except KeyboardInterrupt:
+        click.echo(f"\ninterrupted: {request.out_dir} left as it was", err=True)
+        sys.exit(130)
     if report.findings:
         from ..validate.report import text_line
 
