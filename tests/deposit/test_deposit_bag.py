@@ -200,10 +200,23 @@ def test_existing_bag_is_not_overwritten_without_force(small_edition, tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [first.name]
 
 
-def test_failed_deposit_leaves_nothing(small_edition, tmp_path):
+@pytest.mark.parametrize("serialization", ["dir", "zip", "tar"])
+def test_failed_deposit_leaves_nothing(small_edition, tmp_path, serialization):
     (small_edition.tei_dir / "doc-two.xml").write_text("<TEI><unclosed></TEI>")
-    with pytest.raises(RezidentError, match="not well-formed"):
-        deposit(small_edition, tmp_path)
+    with pytest.raises(RezidentError, match="not well-formed") as failed:
+        deposit(small_edition, tmp_path, serialization=serialization)
+    assert failed.value.path == small_edition.tei_dir / "doc-two.xml"
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize("serialization", ["zip", "tar"])
+def test_file_changing_while_archived_is_caught(small_edition, tmp_path, monkeypatch,
+                                                serialization):
+    from rezident.deposit import writers
+    real = writers.opened_size
+    monkeypatch.setattr(writers, "opened_size", lambda handle: real(handle) + 1)
+    with pytest.raises(RezidentError, match="changed while it was being packaged"):
+        deposit(small_edition, tmp_path, serialization=serialization)
     assert list((tmp_path / "out").iterdir()) == []
 
 

@@ -1,25 +1,19 @@
-"""A bag as one file (zip or tar) and back.
+"""Reading a bag inside a zip or tar without unpacking it (writing one: ``writers``).
 
-An archive unpacks to one folder named after the bag (RFC 8493 §4.2).
-Entries are sorted and carry the bagging date as their time, so the same
-bag always gives the same archive. The tar is uncompressed, as several
-preservation services require; the zip deflates text and stores files that
-are compressed already (PDF, images, fonts), which deflate would only slow.
+An archive holds one folder, the bag (RFC 8493 §4.2). Paths that would lead
+outside it, links and devices are refused before anything is read.
 """
 
 from __future__ import annotations
 
 import tarfile
 import zipfile
-from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from ..errors import RezidentError
 
 FORMATS = {"zip": ".zip", "tar": ".tar"}
-COMPRESSED = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2",
-                        ".gz", ".zip", ".pf_fragment", ".pf_index", ".pf_meta", ".pagefind"})
 
 
 def archive_format(path: Path) -> str | None:
@@ -29,50 +23,6 @@ def archive_format(path: Path) -> str | None:
     if name.endswith((".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")):
         return "tar"
     return None
-
-
-def _entries(bag: Path) -> list[Path]:
-    return sorted(bag.rglob("*"), key=lambda p: p.relative_to(bag).as_posix())
-
-
-def write_archive(bag: Path, target: Path, fmt: str, when: date) -> None:
-    """Write the bag folder ``bag`` to ``target`` (a temporary name the caller renames)."""
-    stamp = datetime(when.year, when.month, when.day, tzinfo=timezone.utc)
-    top = bag.name
-    if fmt == "zip":
-        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for path in _entries(bag):
-                name = f"{top}/{path.relative_to(bag).as_posix()}"
-                info = zipfile.ZipInfo(name + ("/" if path.is_dir() else ""),
-                                       date_time=stamp.timetuple()[:6])
-                info.create_system = 3  # Unix, so the permissions below are read
-                if path.is_dir():
-                    info.external_attr = (0o40755 << 16) | 0x10
-                    archive.writestr(info, b"")
-                else:
-                    info.external_attr = 0o100644 << 16
-                    info.compress_type = (zipfile.ZIP_STORED if path.suffix.lower() in COMPRESSED
-                                          else zipfile.ZIP_DEFLATED)
-                    large = path.stat().st_size >= zipfile.ZIP64_LIMIT
-                    with open(path, "rb") as src, archive.open(info, "w", force_zip64=large) as dst:
-                        while block := src.read(1 << 20):
-                            dst.write(block)
-    elif fmt == "tar":
-        with tarfile.open(target, "w", format=tarfile.PAX_FORMAT) as archive:
-            for path in [bag, *_entries(bag)]:
-                name = top if path == bag else f"{top}/{path.relative_to(bag).as_posix()}"
-                info = archive.gettarinfo(str(path), arcname=name)
-                info.mtime = stamp.timestamp()
-                info.uid = info.gid = 0
-                info.uname = info.gname = ""
-                info.mode = 0o755 if path.is_dir() else 0o644
-                if path.is_dir():
-                    archive.addfile(info)
-                else:
-                    with open(path, "rb") as src:
-                        archive.addfile(info, src)
-    else:
-        raise ValueError(f"unknown archive format {fmt!r}")
 
 
 def _safe_name(name: str, archive: Path) -> PurePosixPath:

@@ -58,6 +58,10 @@ def fixity_of(path: Path, algorithms: Iterable[str] = ALGORITHMS) -> Fixity:
         return fixity_of_stream(handle, algorithms)
 
 
+def fixity_of_bytes(data: bytes, algorithms: Iterable[str] = ALGORITHMS) -> Fixity:
+    return Fixity(len(data), {name: hashlib.new(name, data).hexdigest() for name in algorithms})
+
+
 def fixity_of_stream(handle: BinaryIO, algorithms: Iterable[str] = ALGORITHMS) -> Fixity:
     """Hash what ``handle`` gives, with every algorithm in the same single read."""
     hashers = {name: hashlib.new(name) for name in algorithms}

@@ -64,12 +64,12 @@ def _text(element: etree._Element | None) -> str:
     return " ".join("".join(element.itertext()).split()) if element is not None else ""
 
 
-def read_member(bag_path: str, file: Path, origin: Path | None = None) -> Member | None:
+def read_member(bag_path: str, data: bytes, origin: Path) -> Member | None:
     """The TEI file's root and header facts, or None when it is not TEI.
 
-    ``origin`` is the file the copy ``file`` was made from, named in errors.
+    ``data`` is what went into the bag; ``origin`` the file it came from, named in errors.
     """
-    root = safexml.parse_bytes(file.read_bytes(), path=origin or file).getroot()
+    root = safexml.parse_bytes(data, path=origin).getroot()
     if root.tag not in (f"{T}TEI", f"{T}teiCorpus"):
         return None
     header = root.find(f"{T}teiHeader")

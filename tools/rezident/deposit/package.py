@@ -22,7 +22,8 @@ from ..edition import Edition
 from ..errors import ConfigError, RezidentError
 from . import bagit_format as fmt
 from . import metadata, payload
-from .archive import FORMATS, write_archive
+from .archive import FORMATS
+from .writers import ArchiveWriter, FolderWriter
 
 # (stage, files done, files in all) for a progress display
 Progress = Callable[[str, int, int], None]
@@ -140,19 +141,19 @@ def make_deposit(edition: Edition, out_dir: Path | None = None, *,
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=out_dir))
     try:
-        bag = staging / name
-        with _no_build_running(edition, built):
-            fixities = _write_bag(edition, bag, payload.collect(edition), when, progress)
         if serialization == "dir":
-            _replace(bag, target)
+            writer = FolderWriter(staging / name)
         else:
-            if progress:
-                progress(f"writing {target.name}", 0, 1)
-            partial = staging / target.name
-            write_archive(bag, partial, serialization, when)
-            os.replace(partial, target)
-            if progress:
-                progress(f"writing {target.name}", 1, 1)
+            writer = ArchiveWriter(staging / target.name, serialization, name, when)
+        with _no_build_running(edition, built):
+            try:
+                fixities = _write_bag(edition, writer, payload.collect(edition), when, progress)
+            finally:
+                writer.close()
+        if serialization == "dir":
+            _replace(staging / name, target)
+        else:
+            os.replace(staging / target.name, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return Deposit(target, len(fixities), sum(f.size for f in fixities.values()),
@@ -184,30 +185,24 @@ def _replace(new: Path, target: Path) -> None:
         raise
 
 
-def _write_bag(edition: Edition, bag: Path, files: dict[str, Path], when: date,
-               progress: Progress | None) -> dict[str, fmt.Fixity]:
-    """Assemble the bag folder. Each file is hashed from the very bytes copied, so a file
-    edited during the deposit cannot leave the bag disagreeing with its manifests (a
-    hard link would share later edits)."""
+def _write_bag(edition: Edition, writer: FolderWriter | ArchiveWriter, files: dict[str, Path],
+               when: date, progress: Progress | None) -> dict[str, fmt.Fixity]:
+    """The payload, then the tag files that describe it; returns the payload's fixity."""
     total = len(files)
     done = 0
 
-    def copied(_: object) -> None:
+    def written(_: object) -> None:
         nonlocal done
         done += 1
         if progress:
             progress("copying and hashing", done, total)
 
-    paths = sorted(files)
-    results = fmt.parallel_map(lambda p: fmt.copy_with_fixity(files[p], bag / p), paths, copied)
-    fixities = dict(zip(paths, results))
+    def is_tei(path: str) -> bool:
+        return path.startswith("data/tei/") and path.endswith(".xml")
 
-    members = []
-    for path in paths:
-        if path.startswith("data/tei/") and path.endswith(".xml"):
-            member = metadata.read_member(path, bag / path, origin=files[path])
-            if member is not None:
-                members.append(member)
+    fixities, tei = writer.add_payload(files, is_tei, written)
+    members = [m for m in (metadata.read_member(path, data, origin=files[path])
+                           for path, data in sorted(tei.items())) if m is not None]
     order = {f"data/tei/{s.tei_path(edition.tei_dir).relative_to(edition.tei_dir).as_posix()}": i
              for i, s in enumerate(edition.sources)}
     members.sort(key=lambda m: (order.get(m.bag_path, len(order)), m.bag_path))
@@ -222,11 +217,10 @@ def _write_bag(edition: Edition, bag: Path, files: dict[str, Path], when: date,
     }
     for algorithm in fmt.ALGORITHMS:
         tags[f"manifest-{algorithm}.txt"] = fmt.manifest_text(fixities, algorithm).encode()
-    tag_fixities = {}
-    for tag_name, data in tags.items():
-        (bag / tag_name).write_bytes(data)
-        tag_fixities[tag_name] = fmt.fixity_of(bag / tag_name)
     for algorithm in fmt.ALGORITHMS:
-        (bag / f"tagmanifest-{algorithm}.txt").write_text(
-            fmt.manifest_text(tag_fixities, algorithm), encoding="utf-8")
+        tags[f"tagmanifest-{algorithm}.txt"] = fmt.manifest_text(
+            {name: fmt.fixity_of_bytes(data) for name, data in tags.items()
+             if not name.startswith("tagmanifest-")}, algorithm).encode()
+    for name, data in tags.items():
+        writer.add_tag(name, data)
     return fixities
