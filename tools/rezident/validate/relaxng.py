@@ -55,10 +55,15 @@ class CompiledRelaxNG:
     def validate(self, tree: etree._ElementTree) -> bool:
         return self._schema.validate(tree)
 
+    @property
+    def error_log(self) -> etree._ListErrorLog:
+        """libxml2's raw errors of the last ``validate``."""
+        return self._schema.error_log
+
     def errors(self, locator: SourceLocator) -> list[RngError]:
         """The errors of the last failed ``validate``, cascades removed."""
         kept: list[RngError] = []
-        for entry in self._schema.error_log:
+        for entry in self.error_log:
             if entry.line <= 0 or entry.type_name == "RELAXNG_ERR_NOSTATE":
                 continue
             element = self._element_named(entry.message, entry.line, locator)
