@@ -37,7 +37,7 @@ TRANSCRIPT = st.lists(st.tuples(LINE, st.sampled_from(["\n", "\n\n", "\n\n\n", "
 PROFILE = st.sampled_from(["venona", "crest", "archive-translation", "slides"])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TRANSCRIPT, profile=PROFILE)
 def test_generated_transcripts_round_trip_and_validate(text, profile, project_setup, tei_all):
     text = text.replace("\r\n", "\n")

@@ -172,6 +172,9 @@ def _field(b: Builder, block: Block) -> list[Node]:
     return [prefix, *nodes]
 
 
+COMMENT_NUMBER = re.compile(r"\[(?P<n>(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]\s")
+
+
 def _comment_note(b: Builder, located: Located, n_written: str) -> etree._Element:
     reading = "i" * len(n_written) if n_written.isdigit() else n_written
     bracket = located.text.index("]") + 1
@@ -197,7 +200,7 @@ def venona(blocks: list[Block], b: Builder) -> Text:
             head_end = block.text.index(":") + 1
             append(comments, el("head", None, block.text[:head_end]))
             rest = block.located.slice(head_end).strip()
-            m = re.match(r"\[(?P<n>[^\]]+)\]\s", rest.text)
+            m = COMMENT_NUMBER.match(rest.text)
             if m:
                 append(comments, _comment_note(b, rest, m.group("n")))
             elif rest.text:
@@ -273,7 +276,7 @@ def venona(blocks: list[Block], b: Builder) -> Text:
             append(document, b.catchword(block))
         elif kind == "page-number":
             append(document, b.page(block))
-        elif kind == "serial" and any(etree.QName(c).localname in ("p", "ab") for c in document):
+        elif kind == "serial" and _has_text(document):
             m = re.match(r"(?P<label>No\.\s*)(?P<n>\d+)", block.text.strip(WS))
             closer = el("closer", None, m.group("label"), el("idno", {"type": "serial"}, m.group("n")))
             append(document, closer)
@@ -490,14 +493,19 @@ def _document(b: Builder, blocks: list[Block], div: etree._Element, document: Do
             document.date = found[1]
         index = 1
     opener: etree._Element | None = None
+    section: etree._Element | None = None
     while index < len(blocks) and blocks[index].kind in ("source", "archive"):
         append(div, _source_block(b, blocks[index]))
         index += 1
     while index < len(blocks) and blocks[index].kind in ("text", "banner") and _opening(blocks[index]):
         block = blocks[index]
         if opener is None:
+            if div.find(f"{T}div") is not None:
+                # an opening after the source divisions: it opens a division of its own
+                section = el("div", {"type": "section"})
+                append(div, section)
             opener = el("opener")
-            append(div, opener)
+            append(section if section is not None else div, opener)
         elif len(opener) or opener.text:
             append(opener, el("lb"))
         nodes: list[Node] = []
@@ -513,31 +521,45 @@ def _document(b: Builder, blocks: list[Block], div: etree._Element, document: Do
                 document.classification = document.classification or b.facts.classifications[-1]
         append(opener, nodes)
         index += 1
-    point: etree._Element | None = None   # the division running text goes into, once there are divisions
+    current = section if section is not None else div   # where running text goes
     rest = blocks[index:]
     for position, block in enumerate(rest):
         last = position == len(rest) - 1
         if block.kind == "numbered":
-            point = el("div", {"type": "point", "n": block.parts["n"]}, b.numbered(block))
-            append(div, point)
+            current = el("div", {"type": "point", "n": block.parts["n"]}, b.numbered(block))
+            append(div, current)
         elif block.kind == "annotation":
-            point = None
+            current = div
             marker = block.text[0]
             located = block.located.slice(1).strip()
             b.ctx.counts["annotations"] += 1
             append(div, el("note", {"type": "annotation", "n": marker}, b.inline(located)))
         elif block.kind == "banner":
-            append(point if point is not None else div, b.banner(block, "footer"))
-        elif last and block.single_line and block.words <= 6 and not block.text.rstrip(WS).endswith("."):
+            append(current, b.banner(block, "footer"))
+        elif last and block.kind == "text" and block.single_line and block.words <= 6 \
+                and not block.text.rstrip(WS).endswith(".") and _has_text(div):
             append(div, el("closer", None, el("signed", None, b.inline(block.located.strip()))))
         elif block.kind in ("source", "archive"):
-            append(point if point is not None else div, _source_block(b, block))
+            append(current, _source_block(b, block))
         else:
-            if point is None and div.find(f"{T}div") is not None:
-                # after divisions only divisions may follow: running text gets one of its own
-                point = el("div", {"type": "section"})
-                append(div, point)
-            append(point if point is not None else div, b.p(block))
+            current = _put_text(current, b.p(block))
+
+
+def _put_text(container: etree._Element, block: etree._Element) -> etree._Element:
+    """Append a block of text where TEI allows it: after divisions, in a trailing section of its own."""
+    if container.find(f"{T}div") is not None:
+        last = container[-1]
+        if not (etree.QName(last).localname == "div" and last.get("type") == "section"):
+            last = el("div", {"type": "section"})
+            append(container, last)
+        container = last
+    append(container, block)
+    return container
+
+
+def _has_text(div: etree._Element) -> bool:
+    """Whether a division has blocks of text yet (a closing may only follow them)."""
+    return any(etree.QName(child).localname in ("p", "ab", "list", "div") for child in div)
 
 
 def _opening(block: Block) -> bool:
