@@ -260,22 +260,20 @@
         <xsl:attribute name="class" select="'legend-title'"/>
         <xsl:text>Editorial marks</xsl:text>
       </xsl:element>
-      <table class="legend-table">
-        <tbody>
-          <xsl:for-each select="$samples">
-            <tr>
-              <td class="mark"><xsl:apply-templates select="node()" mode="text"/></td>
-              <td class="meaning">{p:legend-meaning(.)}</td>
-            </tr>
-          </xsl:for-each>
-          <xsl:if test="$notes">
-          <tr>
-            <td class="mark">text<span class="call">ii</span> text<span class="call">1</span></td>
-            <td class="meaning">Footnote calls. Analysts’ comments keep their own numbers (i, ii, iii); other notes are numbered in each document; an asterisk marks an archival annotation.</td>
-          </tr>
-          </xsl:if>
-        </tbody>
-      </table>
+      <div class="legend-rows">
+        <xsl:for-each select="$samples">
+          <div class="legend-row">
+            <div class="mark"><xsl:apply-templates select="node()" mode="text"/></div>
+            <div class="meaning">{p:legend-meaning(.)}</div>
+          </div>
+        </xsl:for-each>
+        <xsl:if test="$notes">
+          <div class="legend-row">
+            <div class="mark">text<span class="call">ii</span> text<span class="call">1</span></div>
+            <div class="meaning">Footnote calls. Analysts’ comments keep their own numbers (i, ii, iii); other notes are numbered in each document; an asterisk marks an archival annotation.</div>
+          </div>
+        </xsl:if>
+      </div>
     </section>
     </xsl:if>
   </xsl:template>
