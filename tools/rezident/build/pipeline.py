@@ -16,7 +16,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.util import find_spec
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -138,6 +138,7 @@ def build(request: BuildRequest, progress: Progress | None = None,
     if unknown:
         raise ConfigError(f"unknown build target {sorted(unknown)[0]!r}",
                           hint=f"choose from {', '.join(TARGETS)}")
+    request = replace(request, out_dir=request.out_dir.resolve(), tei_dir=request.tei_dir.resolve())
     cache = request.out_dir / CACHE_NAME
     with BuildLock(cache / "lock"):
         return _Build(request, progress or _Quiet(), toolkit or Toolkit(), cache).run()

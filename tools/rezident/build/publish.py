@@ -41,6 +41,28 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(a))
 
 
+def _flush(folder: Path) -> None:
+    """Get the staged files onto the disk before the swap makes them the output.
+
+    Renderers write without fsync (thousands of small files); one syncfs of
+    the filesystem here means a power cut after the swap cannot leave empty
+    pages that the manifest records as built.
+    """
+    import ctypes
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+        except (OSError, AttributeError):
+            os.sync()
+            return
+        if syncfs(fd) != 0:
+            os.sync()
+    finally:
+        os.close(fd)
+
+
 def _link_tree(src: Path, dst: Path) -> None:
     """``dst`` as a copy of ``src`` made of hard links (copies where links fail)."""
     for folder, dirs, files in os.walk(src):
@@ -93,6 +115,7 @@ class StagedTree:
             _prune_empty(path.parent, self.root)
 
     def publish(self) -> None:
+        _flush(self.root)
         self.published.parent.mkdir(parents=True, exist_ok=True)
         if not self.published.exists():
             os.replace(self.root, self.published)

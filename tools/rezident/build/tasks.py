@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,15 @@ from .pool import Outcome, Tools
 
 
 def _relative(paths: list[Path], root: Path) -> list[str]:
-    return sorted({Path(p).resolve().relative_to(root.resolve()).as_posix() for p in paths})
+    """The files a step wrote, relative to the tree it wrote into (which must hold them)."""
+    base = os.path.abspath(root)
+    found = set()
+    for path in paths:
+        relative = os.path.relpath(os.path.abspath(path), base)
+        if relative.startswith(".."):
+            raise ValueError(f"{path} was written outside {root}")
+        found.add(Path(relative).as_posix())
+    return sorted(found)
 
 
 @dataclass(frozen=True)
