@@ -146,3 +146,12 @@ def test_text_rejects_what_is_not_tei(tmp_path):
     broken.write_text("<TEI", encoding="utf-8")
     result = CliRunner().invoke(text, [str(broken)])
     assert result.exit_code == 1 and "not well-formed" in result.stderr
+
+
+def test_a_failed_conversion_leaves_the_existing_file_untouched(edition_dir):
+    assert run("--edition", str(edition_dir)).exit_code == 0
+    target = edition_dir / "tei" / "report.xml"
+    before = target.read_bytes()
+    (edition_dir / "transcripts" / "report.txt").write_bytes(b"\xff\xfe broken")
+    assert run("--edition", str(edition_dir)).exit_code == 1
+    assert target.read_bytes() == before

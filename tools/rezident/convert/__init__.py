@@ -14,6 +14,7 @@ way back (``diplomatic.py``). Entry points:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def convert_file(setup_: Setup, path: Path, profile: str | None = None, encoding
 
 
 def _id_for(path: Path) -> str:
-    import re
+    """A valid, readable xml:id from a file name."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-.") or "document"
     return stem if stem[0].isalpha() else f"doc-{stem}"
 

@@ -19,7 +19,7 @@ from .diplomatic import Regenerator
 from .header import header
 from .inline import Context
 from .lines import blocks as classify_blocks
-from .located import Warning
+from .located import ConversionWarning
 from .registers import Entry, mentions_convention
 from .structure import GROUPERS, Builder
 from .tei import XML_ID, T, append, el, local
@@ -46,7 +46,7 @@ class Conversion:
     profile: str
     detected: bool
     data: bytes
-    warnings: list[Warning]
+    warnings: list[ConversionWarning]
     counts: Counter[str]
     pages: list[str] = field(default_factory=list)
 
@@ -117,7 +117,7 @@ def _link_notes(parts, ctx: Context) -> None:
     for reading, anchor_ids in ctx.anchors.items():
         note = notes.get(reading)
         if note is None:
-            ctx.warnings.append(Warning(0, 0, f"note anchor [{reading}] has no comment [{reading}]"))
+            ctx.warnings.append(ConversionWarning(0, 0, f"note anchor [{reading}] has no comment [{reading}]"))
             continue
         note.set("target", f"#{anchor_ids[0]}")
     for reading, note in notes.items():

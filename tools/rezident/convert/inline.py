@@ -17,7 +17,7 @@ from lxml import etree
 
 from .conventions import Convention, Found
 from .diplomatic import Regenerator, squeeze
-from .located import Located, Warning
+from .located import Located, ConversionWarning
 from .tei import Node, el
 
 UNKNOWN_BRACKET = re.compile(r"\[[^\[\]\n]{0,80}\]")
@@ -34,7 +34,7 @@ class Context:
     def __init__(self, conventions: Sequence[Convention], regenerator: Regenerator):
         self.conventions = tuple(conventions)
         self.regenerator = regenerator
-        self.warnings: list[Warning] = []
+        self.warnings: list[ConversionWarning] = []
         self.counts: Counter[str] = Counter()
         self.exemptions: set[str] = set()
         self.languages: set[str] = set()
@@ -45,7 +45,7 @@ class Context:
 
     def warn(self, where: Located, offset: int, message: str) -> None:
         line, column = where.where(offset)
-        self.warnings.append(Warning(line, column, message))
+        self.warnings.append(ConversionWarning(line, column, message))
 
     def note_language(self, tag: str) -> None:
         self.languages.add(tag)

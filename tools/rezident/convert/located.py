@@ -44,7 +44,7 @@ class Located:
 
 
 @dataclass(frozen=True)
-class Warning:
+class ConversionWarning:
     """Something the converter kept as text but a person should look at."""
 
     line: int

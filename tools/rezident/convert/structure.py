@@ -581,7 +581,7 @@ def _dated(b: Builder, located: Located) -> list[Node]:
 
 def _heading_shape(block: Block) -> bool:
     text = block.text.strip(WS)
-    return block.kind == "text" and block.single_line and block.words <= 12 and len(text) <= 90 \
+    return block.kind == "text" and block.single_line and block.words <= 15 and len(text) <= 100 \
         and text[-1] not in ".,;"
 
 
