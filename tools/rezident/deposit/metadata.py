@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,6 @@ from ..edition import Edition
 
 T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"
-XML_LANG = f"{{{XML_NS}}}lang"
 NS = {"tei": TEI_NS}
 DC_NS = "http://purl.org/dc/elements/1.1/"
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
@@ -58,6 +56,7 @@ class Member:
     dates: tuple[str, ...]       # ISO dates and years of the document's creation
     languages: dict[str, str]    # ident -> name, from langUsage
     source: str                  # the sourceDesc as one line of text
+    used_languages: tuple[str, ...] = ()  # every xml:lang in the file, in order of first use
 
 
 def _text(element: etree._Element | None) -> str:
@@ -89,7 +88,8 @@ def read_member(bag_path: str, data: bytes, origin: Path) -> Member | None:
             if language.get("ident"):
                 languages[language.get("ident")] = _text(language)
         source = _text(header.find(f"{T}fileDesc/{T}sourceDesc"))
-    return Member(bag_path, root, title, tuple(dates), languages, source)
+    used = tuple(dict.fromkeys(str(v) for v in root.xpath("//@xml:lang")))
+    return Member(bag_path, root, title, tuple(dates), languages, source, used)
 
 
 def _prefix(member: Member) -> str:
@@ -106,13 +106,16 @@ _POINTERS = etree.XPath(" | ".join(f"descendant-or-self::*/@{name}"
                                    for name in sorted(POINTER_ATTRIBUTES)))
 
 
-def _embedded(member: Member) -> etree._Element:
-    """A copy of the member whose ids are unique in the corpus and whose links still hold."""
-    copy = deepcopy(member.root)
+def embed(member: Member) -> etree._Element:
+    """The member's tree, its ids made unique in the corpus and its links kept holding.
+
+    Changes the tree in place: members are read for the bag and used once.
+    """
+    tree = member.root
     prefix = _prefix(member)
-    root_id = copy.get(XML_ID)
+    root_id = tree.get(XML_ID)
     renamed: dict[str, str] = {}
-    for el in _WITH_ID(copy):
+    for el in _WITH_ID(tree):
         old = el.get(XML_ID)
         renamed[old] = old if old == root_id else f"{prefix}.{old}"
         el.set(XML_ID, renamed[old])
@@ -128,10 +131,10 @@ def _embedded(member: Member) -> etree._Element:
             return token
         return posixpath.normpath(posixpath.join(base, path)) + hash_ + fragment
 
-    for value in _POINTERS(copy):
+    for value in _POINTERS(tree):
         value.getparent().set(value.attrname,
                               " ".join(rewrite(token) for token in value.split()))
-    return copy
+    return tree
 
 
 def date_range(members: list[Member]) -> tuple[str, str] | None:
@@ -147,9 +150,8 @@ def languages_of(edition: Edition, members: list[Member]) -> dict[str, str]:
         for ident, name in member.languages.items():
             if name or ident not in found:
                 found[ident] = name or found.get(ident, "")
-        for el in member.root.iter():
-            if isinstance(el.tag, str) and el.get(XML_LANG):
-                found.setdefault(el.get(XML_LANG), "")
+        for tag in member.used_languages:
+            found.setdefault(tag, "")
     return {tag: name or LANGUAGE_NAMES.get(tag, "") for tag, name in found.items()}
 
 
@@ -230,11 +232,12 @@ def corpus_header(edition: Edition, members: list[Member], bagging_date: date,
 
 def corpus_document(edition: Edition, members: list[Member], documents: list[Member],
                     bagging_date: date) -> bytes:
-    """The edition as one TEI corpus; valid TEI when its members are."""
+    """The edition as one TEI corpus; valid TEI when its members are. Uses up the members'
+    trees (see ``embed``): build the Dublin Core record first."""
     corpus = etree.Element(f"{T}teiCorpus", nsmap={None: TEI_NS})
     corpus.append(corpus_header(edition, members, bagging_date, documents))
     for member in members:
-        corpus.append(_embedded(member))
+        corpus.append(embed(member))
     etree.indent(corpus.find(f"{T}teiHeader"), space="  ", level=1)
     return etree.tostring(corpus, xml_declaration=True, encoding="UTF-8") + b"\n"
 
