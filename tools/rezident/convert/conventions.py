@@ -93,7 +93,7 @@ def _supplied(reason: str) -> Callable[[Found, "Context"], list[Node]]:
 
 
 def _anchor(found: Found, ctx: "Context") -> list[Node]:
-    return [ctx.note_anchor(found.parts["n"])]
+    return [ctx.note_anchor(found.parts["n"], found)]
 
 
 def _gap_of(reason: str) -> Callable[[Found, "Context"], list[Node]]:

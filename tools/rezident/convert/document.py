@@ -6,8 +6,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from lxml import etree
 
@@ -22,7 +21,7 @@ from .lines import blocks as classify_blocks
 from .located import ConversionWarning
 from .registers import Entry, mentions_convention
 from .structure import GROUPERS, Builder
-from .tei import XML_ID, T, append, el, local
+from .tei import T, el, local
 
 PI_NAME = "rezident-convert"
 PI_LINE = re.compile(rb"<\?rezident-convert [^?]*\?>\n")
@@ -32,10 +31,14 @@ STRUCTURAL = {
     "taxonomy", "category", "profileDesc", "creation", "correspDesc", "correspAction", "textClass", "langUsage",
     "revisionDesc", "text", "front", "body", "back", "div", "list",
 }
+SINGULAR = {"gaps": "gap", "redactions": "redaction", "exemptions": "exemption", "note anchors": "note anchor",
+            "comments": "comment", "source comments": "source comment", "annotations": "annotation",
+            "terms": "term", "glosses": "gloss", "omissions": "omission", "quotations": "quotation",
+            "citations": "citation", "mentions": "mention", "titles": "title"}
 CARRYING = {"div", "p", "ab", "list", "quote", "q", "bibl", "listBibl", "label"}
 SUMMARY_ORDER = ("gaps", "uncertain", "redactions", "exemptions", "note anchors", "comments", "source comments",
                  "annotations", "terms", "glosses",
-                 "supplied", "omissions", "normalized", "emphasis", "quotations", "citations", "russian")
+                 "supplied", "omissions", "normalized", "emphasis", "quotations", "citations", "russian", "mentions")
 
 
 @dataclass
@@ -51,10 +54,10 @@ class Conversion:
     pages: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{n} {name}" for name in SUMMARY_ORDER if (n := self.counts.get(name))]
-        for name, n in sorted(self.counts.items()):
-            if name not in SUMMARY_ORDER and n:
-                parts.append(f"{n} {name}")
+        names = [name for name in SUMMARY_ORDER if self.counts.get(name)]
+        names += sorted(name for name, n in self.counts.items() if n and name not in SUMMARY_ORDER)
+        parts = [f"{self.counts[name]} {SINGULAR.get(name, name) if self.counts[name] == 1 else name}"
+                 for name in names]
         if self.pages:
             parts.append(f"pages {', '.join(self.pages)}")
         profile = f"profile {self.profile}" + (" (detected)" if self.detected else "")
@@ -117,7 +120,9 @@ def _link_notes(parts, ctx: Context) -> None:
     for reading, anchor_ids in ctx.anchors.items():
         note = notes.get(reading)
         if note is None:
-            ctx.warnings.append(ConversionWarning(0, 0, f"note anchor [{reading}] has no comment [{reading}]"))
+            line, column = ctx.anchor_places.get(reading, (1, 1))
+            ctx.warnings.append(ConversionWarning(line, column, f"note anchor [{reading}] has no comment [{reading}] "
+                                                                "in the Comments block"))
             continue
         note.set("target", f"#{anchor_ids[0]}")
     for reading, note in notes.items():

@@ -39,6 +39,7 @@ class Context:
         self.exemptions: set[str] = set()
         self.languages: set[str] = set()
         self.anchors: dict[str, list[str]] = {}     # reading (ii) -> anchor ids
+        self.anchor_places: dict[str, tuple[int, int]] = {}   # reading -> line, column of the first
         self._stack: list[tuple[Located, str]] = []
 
     # -- recording ------------------------------------------------------------
@@ -50,8 +51,10 @@ class Context:
     def note_language(self, tag: str) -> None:
         self.languages.add(tag)
 
-    def note_anchor(self, written: str) -> etree._Element:
+    def note_anchor(self, written: str, found: Found) -> etree._Element:
         reading = roman_reading(written)
+        located, _ = self._stack[-1]
+        self.anchor_places.setdefault(reading, located.where(found.start))
         ids = self.anchors.setdefault(reading, [])
         anchor_id = f"anchor-{reading}" if not ids else f"anchor-{reading}-{len(ids) + 1}"
         ids.append(anchor_id)

@@ -71,4 +71,4 @@ def mentions_convention(forms: dict[str, Entry]) -> Convention | None:
         attrs = {"type": entry.kind, "ref": entry.ref} if entry.kind else {"ref": entry.ref}
         return [el(entry.element, attrs, found.parts["name"])]
 
-    return Convention("mentions", frozenset({ALL}), pattern, build, "", 90, "PETROV, Beriya")
+    return Convention("mentions", frozenset({ALL}), pattern, build, "mentions", 90, "PETROV, Beriya")

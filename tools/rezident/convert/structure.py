@@ -102,8 +102,8 @@ class Builder:
         n = block.parts["n"]
         label_end = len(n) + 1
         rest = block.located.slice(label_end)
-        return el(name, {"n": n, **attrs}, el("label", None, f"{n}."), rest.text[:len(rest.text) - len(rest.text.lstrip(WS))],
-                  self.inline(rest.strip()))
+        space = rest.text[:len(rest.text) - len(rest.text.lstrip(WS))]
+        return el(name, {"n": n, **attrs}, el("label", None, f"{n}."), space, self.inline(rest.strip()))
 
     def banner(self, block: Block, where: str) -> etree._Element:
         level = block.parts["level"]
