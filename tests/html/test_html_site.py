@@ -159,6 +159,15 @@ def test_reading_view_is_the_default_without_javascript(site):
     assert re.search(r"(^|\n)\.dp \{ display: none; \}", css)
 
 
+def test_no_view_switch_or_key_where_nothing_differs(site):
+    root = page(site, "undated")
+    assert not root.xpath("//fieldset[@class='view-switch']")
+    assert not root.xpath("//details[@class='key']")
+    cable = page(site, "cable")
+    assert cable.xpath("//fieldset[@class='view-switch']")
+    assert len(cable.xpath("//details[@class='key']/dl/dt")) >= 6
+
+
 def test_foreign_tei_keeps_text_not_declassified_visible(site):
     root = page(site, "undated")
     text = text_of(root.xpath("//div[@class='tei-text']")[0])

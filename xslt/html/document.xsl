@@ -7,6 +7,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:rz="https://rezident.example/ns/functions"
     xmlns:rzh="https://rezident.example/ns/html"
@@ -58,17 +59,25 @@
             <xsl:with-param name="id" select="$id"/>
           </xsl:apply-templates>
           <section class="text" aria-labelledby="text-heading">
+            <xsl:variable name="text" select="tei:text"/>
             <div class="text-bar">
               <h2 id="text-heading">Text</h2>
-              <fieldset class="view-switch">
-                <legend>View</legend>
-                <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
-                <label for="view-reading">Reading text</label>
-                <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
-                <label for="view-diplomatic">Diplomatic (transcript notation)</label>
-              </fieldset>
+              <!-- the switch only where the transcript's notation differs
+                   from the reading text -->
+              <xsl:if test="exists($text//(tei:gap | tei:unclear | tei:supplied | tei:choice
+                            | tei:ref[@type = 'noteAnchor'] | tei:del | tei:fw))">
+                <fieldset class="view-switch">
+                  <legend>View</legend>
+                  <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
+                  <label for="view-reading">Reading text</label>
+                  <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
+                  <label for="view-diplomatic">Diplomatic (transcript notation)</label>
+                </fieldset>
+              </xsl:if>
             </div>
-            <xsl:call-template name="rzh:key"/>
+            <xsl:call-template name="rzh:key">
+              <xsl:with-param name="text" select="$text"/>
+            </xsl:call-template>
             <div class="tei-text">
               <xsl:apply-templates select="tei:text"/>
             </div>
@@ -87,24 +96,45 @@
 
   <!-- How to read the marks: in words and shapes, never colour alone. -->
   <xsl:template name="rzh:key">
-    <details class="key">
-      <summary>How to read the marks</summary>
-      <dl>
+    <xsl:param name="text" as="element()?"/>
+    <xsl:variable name="entries" as="element()*">
+      <xsl:if test="$text//tei:gap[@reason = 'redacted']">
         <dt><span class="gap gap-redacted"><span class="bar">redacted</span></span></dt>
         <dd>a passage blacked out at declassification; the exemption code beside it (e.g. <span class="exemption">25X1</span>) says why</dd>
+      </xsl:if>
+      <xsl:if test="$text//tei:gap[@reason = map:keys($rz:group-words)]">
         <dt><span class="gap gap-cipher-unrecovered"><span class="label">[2 groups unrecovered]</span></span></dt>
         <dd>cipher groups the cryptanalysts did not recover (the mark grows with the number of groups)</dd>
+      </xsl:if>
+      <xsl:if test="$text//tei:gap[not(@reason = ('redacted', map:keys($rz:group-words)))]">
+        <dt><span class="gap"><span class="label">[...]</span></span></dt>
+        <dd>text left out or lost: an omission by a quoting author, illegible or damaged text</dd>
+      </xsl:if>
+      <xsl:if test="$text//tei:unclear">
         <dt><span class="unclear"><span class="unclear-text">text</span><sup class="flag">B</sup></span></dt>
-        <dd>uncertain recovery, with the source's recovery-quality flag</dd>
+        <dd>uncertain reading; a letter is the source's recovery-quality flag</dd>
+      </xsl:if>
+      <xsl:if test="$text//tei:supplied">
         <dt><span class="supplied"><span class="bracket">⟨</span>,<span class="bracket">⟩</span></span></dt>
         <dd>supplied by the translator or the quoting author</dd>
+      </xsl:if>
+      <xsl:if test="$text//tei:note[@type = 'original-term']">
         <dt><span class="original-term">[REZIDENT]</span></dt>
         <dd>the translator's original Russian term</dd>
-        <dt><span class="fw fw-classification">SECRET</span></dt>
+      </xsl:if>
+      <xsl:if test="$text//tei:fw">
+        <dt><span class="fw fw-classification"><span class="fw-text">SECRET</span></span></dt>
         <dd>banners, page numbers and catchwords of the original, in the margin</dd>
-      </dl>
-      <p>Hover over a mark or move to it with the Tab key for an explanation. The diplomatic view shows the transcript's own notation.</p>
-    </details>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:if test="exists($entries)">
+      <details class="key">
+        <summary>How to read the marks</summary>
+        <dl><xsl:sequence select="$entries"/></dl>
+        <p>Hover over a mark or move to it with the Tab key for an explanation<xsl:if
+          test="$text//tei:gap | $text//tei:unclear | $text//tei:supplied">; the diplomatic view shows the transcript's own notation</xsl:if>.</p>
+      </details>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== Metadata panel ============================================ -->
