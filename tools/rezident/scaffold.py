@@ -197,6 +197,16 @@ packaged for an archive.
 Every command finds the edition from the folder it is run in (or any folder
 below it), or takes `--edition PATH`; `rezident COMMAND --help` lists its
 options.
+
+## Notations of your own
+
+The profiles (venona, crest, archive-translation, slides) know the notations
+of their kind of source. A notation your transcripts use that they do not
+know is declared in `edition.toml` as a `[[convention]]`: its pattern, the
+TEI it becomes, its form in the transcript and, for an empty element, what
+the HTML and PDF show (an example is commented out there). `rezident text
+tei/<id>.xml` prints the transcript regenerated from the TEI: it must equal
+the transcript, whitespace aside.
 """
 
 

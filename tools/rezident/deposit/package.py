@@ -1,8 +1,9 @@
 """Packaging the edition as a bag: check, copy, describe, seal, move into place.
 
-The bag is assembled in a hidden temporary folder beside its destination and
-renamed into place only when complete, so a failed deposit leaves nothing
-half-written and an existing bag is never replaced without ``force``.
+The bag (a folder, or one zip or tar) is written in a hidden temporary
+folder beside its destination and renamed into place only when complete, so
+a failed deposit leaves nothing half-written and an existing bag is never
+replaced without ``force``.
 """
 
 from __future__ import annotations
@@ -76,11 +77,11 @@ def validation_findings(edition: Edition) -> list[str]:
     ``rezident validate`` (schema, Schematron, across documents) over ``tei/``.
     """
     from ..validate.batch import collect_files, validate_files
-    from ..validate.report import text_line
+    from ..validate.report import display_path, text_line
     from ..validate.validator import Validator
 
-    findings = [f"{s.tei_path(edition.tei_dir)}: error: source {s.id!r} has no TEI document "
-                "(run `rezident convert`)"
+    findings = [f"{display_path(s.tei_path(edition.tei_dir))}: error: source {s.id!r} has no "
+                "TEI document (run `rezident convert`)"
                 for s in edition.sources if not s.tei_path(edition.tei_dir).is_file()]
     if edition.tei_dir.is_dir():
         validator = Validator.for_schema_dir(edition.schema_dir)
