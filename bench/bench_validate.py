@@ -73,15 +73,29 @@ def main() -> None:
         invalid = sum(not validator.validate(path).ok for path in files)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
 
+        # The schemas alone, on documents parsed beforehand.
+        trees = [safexml.parse_bytes(raw, path=path, collect_ids=False)
+                 for path, raw in zip(files, data)]
+        schemas_cpu = time.process_time()
+        for tree in trees:
+            validator.relaxng.validate(tree)
+            validator.schematron.run(tree)
+        schemas_cpu = time.process_time() - schemas_cpu
+
     total = sum(steps.values())
     print(f"corpus: {len(files)} documents of {size / 1024:.1f} KiB (variants of the VENONA cable)")
     print(f"schemas loaded in {loading * 1000:.0f} ms")
-    print(f"validated in {wall:.2f} s wall, {cpu:.2f} s CPU: "
-          f"{len(files) / wall:.0f} documents/s (wall), {len(files) / cpu:.0f} documents/s (CPU)")
+    print(f"validated (read, parse, RELAX NG, Schematron, report) in {wall:.2f} s wall, "
+          f"{cpu:.2f} s CPU: {len(files) / wall:.0f} documents/s (wall), "
+          f"{len(files) / cpu:.0f} documents/s (CPU)")
+    print(f"RELAX NG + Schematron alone, documents parsed beforehand: "
+          f"{len(files) / schemas_cpu:.0f} documents/s (CPU)")
     print("per document: " + ", ".join(
         f"{name} {seconds / 100 * 1000:.2f} ms ({seconds / total:.0%})" for name, seconds in steps.items()))
     print(f"invalid documents: {invalid} (expected 0)")
-    print("target: >= 500 documents/s on one core:", "met" if len(files) / cpu >= 500 else "NOT met")
+    print("target: >= 500 documents/s on one core (whole validation, CPU time):",
+          "met" if len(files) / cpu >= 500 else "NOT met")
+    print("(CPU time is the honest figure on a shared machine; wall time counts other processes' turns)")
 
 
 if __name__ == "__main__":
