@@ -295,11 +295,21 @@
   </xsl:template>
 
   <xsl:template match="tei:supplied" mode="text">
-    <span class="supplied {@reason}"><span class="bracket">[</span><xsl:apply-templates mode="text"/><span class="bracket">]</span></span>
+    <span class="supplied">[<xsl:apply-templates mode="text"/>]</span>
   </xsl:template>
 
-  <xsl:template match="tei:term" mode="text">
-    <span class="term"><xsl:sequence select="p:lang(.)"/><xsl:apply-templates mode="text"/></span>
+  <!-- Elements that look like the text around them: no box of their own
+       (every inline box costs the renderer time), unless a language needs saying. -->
+  <xsl:template match="tei:term | tei:quote | tei:q | tei:bibl | tei:title | tei:idno | tei:date
+                       | tei:num | tei:measure | tei:seg | tei:w" mode="text">
+    <xsl:choose>
+      <xsl:when test="@xml:lang">
+        <span class="{local-name()}"><xsl:sequence select="p:lang(.)"/><xsl:apply-templates mode="text"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="text"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'original-term']" mode="text" priority="3">
@@ -318,7 +328,7 @@
       <xsl:when test="tei:abbr and tei:expan">
         <span class="abbr" id="{p:uid(.)}"><xsl:sequence select="p:lang(tei:abbr)"/><xsl:apply-templates select="tei:abbr/node()" mode="text"/></span>
         <xsl:text> </xsl:text>
-        <span class="expan"><xsl:sequence select="p:lang(tei:expan)"/><span class="bracket">[</span><xsl:apply-templates select="tei:expan/node()" mode="text"/><span class="bracket">]</span></span>
+        <span class="expan"><xsl:sequence select="p:lang(tei:expan)"/>[<xsl:apply-templates select="tei:expan/node()" mode="text"/>]</span>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates select="rz:choice-reading(.)" mode="text"/>
@@ -350,21 +360,23 @@
     <em><xsl:apply-templates mode="text"/></em>
   </xsl:template>
 
-  <xsl:template match="tei:quote | tei:q" mode="text">
-    <span class="quote"><xsl:sequence select="p:lang(.)"/><xsl:apply-templates mode="text"/></span>
-  </xsl:template>
-
-  <xsl:template match="tei:bibl | tei:title | tei:idno | tei:date | tei:num | tei:measure" mode="text">
-    <span class="{local-name()}"><xsl:sequence select="p:lang(.)"/><xsl:apply-templates mode="text"/></span>
-  </xsl:template>
-
-  <!-- Mentions carry an id so the volume's registers can cite their page. -->
+  <!-- A mention is plain text, except the first of each register entry in
+       the document: it carries the id the volume's registers cite the page of. -->
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:rs | tei:name" mode="text">
-    <span class="mention {local-name()} {@type}">
-      <xsl:if test="@ref"><xsl:attribute name="id" select="p:uid(.)"/></xsl:if>
-      <xsl:sequence select="p:lang(.)"/>
-      <xsl:apply-templates mode="text"/>
-    </span>
+    <xsl:variable name="mention" select="."/>
+    <xsl:choose>
+      <xsl:when test="@xml:lang or (some $key in tokenize(normalize-space(@ref)) ! replace(., '^.*#', '')
+                                    satisfies key('mentions', $key, root(.))[1] is $mention)">
+        <span class="mention">
+          <xsl:if test="@ref"><xsl:attribute name="id" select="p:uid(.)"/></xsl:if>
+          <xsl:sequence select="p:lang(.)"/>
+          <xsl:apply-templates mode="text"/>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="text"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================== notes -->

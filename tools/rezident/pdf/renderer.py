@@ -127,8 +127,17 @@ class PdfRenderer:
             languages=languages, date=self.facts.date,
             publishers=tuple(p for p in (self.facts.publisher,) if p))
         document.metadata.attachments = [attachment(source, when) for source in sources]
-        write_atomic(out_pdf, document.write_pdf(**options))
+        _publish(out_pdf, document.write_pdf(**options))
         return out_pdf
+
+
+def _publish(path: Path, data: bytes) -> None:
+    """Write atomically, readable by all as the umask allows (the temporary
+    file ``write_atomic`` renames is private to its owner)."""
+    write_atomic(path, data)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
 
 
 def build_pdf(tei_dir: Path, out_dir: Path, edition: Edition | None = None,
