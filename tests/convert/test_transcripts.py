@@ -113,6 +113,8 @@ def test_yezhov(tei):
     assert glosses == {("TsK", "Central Committee"), ("VKP(b)", "All-Union Communist Party (Bolsheviks)"),
                        ("UNKVD", "Local NKVD"), ("INO", "Foreign Section"), ("ChK", "Cheka"),
                        ("DVK", "Far Eastern Territory")}
+    assert xpath(root, "//t:correspAction[@type='sent']/t:persName/@ref") == ["registers/persons.xml#per-yezhov"]
+    assert xpath(root, "//t:correspAction[@type='received']/t:persName/@ref") == ["registers/persons.xml#per-stalin"]
     front = xpath(root, "string(//t:front/t:div[@type='carrier'])")
     back = xpath(root, "string(//t:back/t:div[@type='carrier'])")
     assert "Skoblin's History Blog" in front

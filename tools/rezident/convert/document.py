@@ -89,6 +89,7 @@ def convert_text(text: str, *, edition: Edition, doc_id: str, transcript_name: s
     builder = Builder(ctx, metadata, kind)
     parts = GROUPERS[profile](classify_blocks(text, profile), builder)
     _link_notes(parts, ctx)
+    _correspondents(builder, metadata, forms)
 
     if not any(local(child) in CARRYING for child in parts.body):
         # a body of running heads and page numbers only still needs a division to hold them
@@ -108,6 +109,17 @@ def convert_text(text: str, *, edition: Edition, doc_id: str, transcript_name: s
     _indent(root)
     return Conversion(doc_id, profile, detected, serialize(root, transcript_bytes),
                       sorted(ctx.warnings, key=lambda w: (w.line, w.column)), counts, builder.facts.pages)
+
+
+def _correspondents(builder: Builder, metadata: dict[str, Any], forms: dict[str, Entry]) -> None:
+    """Sender and addressee from the configuration where the text names none (``From:``/``To:``)."""
+    for key in ("sender", "addressee"):
+        name = metadata.get(key)
+        if not name or getattr(builder.facts, key) is not None:
+            continue
+        entry = forms.get(name)
+        element = entry.element if entry is not None and entry.element != "rs" else "persName"
+        setattr(builder.facts, key, el(element, {"ref": entry.ref} if entry is not None else None, name))
 
 
 def _link_notes(parts, ctx: Context) -> None:

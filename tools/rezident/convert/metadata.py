@@ -17,6 +17,8 @@ KEYS = {
     "date-not-before": "earliest possible date, ISO (1953)",
     "date-not-after": "latest possible date, ISO",
     "note": "a note on the source, for the header",
+    "sender": "who sent a letter or cable, as the registers write the name (Yezhov)",
+    "addressee": "to whom, as the registers write the name (Stalin)",
     "classification": f"the highest classification when the text has no banner ({', '.join(LEVELS)})",
     "documents": "several documents in one transcript: [[source.documents]] tables",
 }
