@@ -162,3 +162,17 @@ def test_mentions_link_to_the_registers_as_whole_words(snippet, project_root):
     assert xpath(root, "//t:rs[@type='covername']/@ref") == ["registers/persons.xml#per-beriya"]
     refs = xpath(root, "//t:persName/@ref")
     assert refs == ["registers/persons.xml#per-beriya", "registers/persons.xml#per-yezhov"]
+
+
+def test_a_form_under_two_register_entries_is_an_error(tmp_path, project_root):
+    import shutil
+
+    from rezident.convert.registers import load_forms
+    from rezident.errors import RezidentError
+    registers = tmp_path / "registers"
+    shutil.copytree(project_root / "tei" / "registers", registers)
+    persons = registers / "persons.xml"
+    persons.write_text(persons.read_text(encoding="utf-8").replace(
+        '<persName type="variant">Stalin</persName>', '<persName type="variant">Beria</persName>'), encoding="utf-8")
+    with pytest.raises(RezidentError, match="'Beria' is listed under"):
+        load_forms(registers)

@@ -55,6 +55,12 @@ def load_forms(registers_dir: Path) -> dict[str, Entry]:
                 if not form or name.get("type") == "main":
                     continue
                 covername = name.get("type") == "covername"
+                known = forms.get(form)
+                if known is not None and known.ref != ref:
+                    raise RezidentError(f"the form {form!r} is listed under {known.ref} and {ref}: "
+                                        "a mention could not be linked to one of them", path=path,
+                                        line=name.sourceline,
+                                        hint="keep the form under one entry; link the other by hand")
                 forms[form] = Entry(ref, "rs" if covername else mention, "covername" if covername else None)
     return forms
 
