@@ -183,6 +183,9 @@ def _source_desc(facts: Facts, metadata: dict[str, Any], transcript_name: str) -
             el("collection", None, f"fond {a['fond']}"),
             el("idno", {"type": "shelfmark"}, shelfmark),
             el("altIdentifier", {"type": "as-transcribed"}, el("idno", None, a["all"])))))
+        if "He." in a["all"]:
+            desc[-1].append(el("p", None, "“He.” in the transcribed shelfmark is a mistranslation of “Op.” "
+                                          "(opis, the inventory)."))
     if not len(desc):
         by = f" by {metadata['author']}" if metadata.get("author") else ""
         desc.append(el("p", None, f"The transcript {transcript_name}{by}."))
