@@ -91,16 +91,27 @@ def manifest_text(fixities: Mapping[str, Fixity], algorithm: str) -> str:
                    for path in sorted(fixities))
 
 
+# RFC 8493 lines end in LF, CR or CRLF (not in the other breaks str.splitlines knows);
+# a checksum and its path are separated by spaces or tabs.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+MANIFEST_LINE = re.compile(r"([0-9A-Fa-f]+)[ \t]+(.+)", re.DOTALL)
+
+
+def lines(text: str) -> list[str]:
+    parts = LINE_BREAK.split(text)
+    return parts[:-1] if parts and parts[-1] == "" else parts
+
+
 def parse_manifest(text: str) -> dict[str, str]:
     """path -> digest; raises ValueError naming the first malformed line."""
     entries: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    for number, line in enumerate(lines(text), start=1):
+        if not line.strip(" \t"):
             continue
-        parts = line.split(maxsplit=1)
-        if len(parts) != 2 or not re.fullmatch(r"[0-9A-Fa-f]+", parts[0]):
+        match = MANIFEST_LINE.fullmatch(line)
+        if match is None:
             raise ValueError(f"line {number} is not `<checksum> <path>`")
-        entries[unquote_path(parts[1])] = parts[0].lower()
+        entries[unquote_path(match.group(2))] = match.group(1).lower()
     return entries
 
 
@@ -112,7 +123,7 @@ def tag_text(fields: Iterable[tuple[str, str]]) -> str:
 def parse_tags(text: str) -> list[tuple[str, str]]:
     """Tag lines with RFC 8493 continuation lines (indented) joined to their label."""
     fields: list[tuple[str, str]] = []
-    for line in text.splitlines():
+    for line in lines(text):
         if line[:1] in (" ", "\t") and fields:
             label, value = fields[-1]
             fields[-1] = (label, f"{value} {line.strip()}")
