@@ -70,7 +70,7 @@ def today() -> date:
     return datetime.fromtimestamp(seconds, tz=timezone.utc).date()
 
 
-def validation_findings(edition: Edition) -> list[str]:
+def validation_findings(edition: Edition, progress: Progress | None = None) -> list[str]:
     """The edition's validation errors, one line each; empty when it is valid.
 
     The only place the deposit asks the validator: the same checks as
@@ -85,7 +85,16 @@ def validation_findings(edition: Edition) -> list[str]:
                 for s in edition.sources if not s.tei_path(edition.tei_dir).is_file()]
     if edition.tei_dir.is_dir():
         validator = Validator.for_schema_dir(edition.schema_dir)
-        _, found = validate_files(validator, collect_files([edition.tei_dir]))
+        files = collect_files([edition.tei_dir])
+        done = 0
+
+        def validated(_: object) -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress("validating", done, len(files))
+
+        _, found = validate_files(validator, files, on_file=validated)
         findings += [text_line(f) for f in found if f.severity == "error"]
     return findings
 
@@ -129,7 +138,7 @@ def make_deposit(edition: Edition, out_dir: Path | None = None, *,
         raise ConfigError(f"unknown serialization {serialization!r}")
     built = _check_require(edition, require)
     if not allow_invalid:
-        findings = validation_findings(edition)
+        findings = validation_findings(edition, progress)
         if findings:
             raise InvalidEdition(findings)
     when = bagging_date or today()
