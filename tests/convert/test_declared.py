@@ -108,3 +108,17 @@ def test_error_names_the_line_of_the_entry(tmp_path):
         cv.setup(edition_config.load(root))
     lines = (root / "edition.toml").read_text(encoding="utf-8").splitlines()
     assert lines[caught.value.line - 1] == "[[convention]]" and "edition.toml" in str(caught.value)
+
+
+@pytest.mark.slow
+def test_declared_notation_validates_against_the_edition_schema_and_renders(edition_dir):
+    """Issue 6: an edition's own notation goes through validate and the HTML edition too."""
+    from rezident.cli import main
+    runner = CliRunner()
+    assert runner.invoke(convert, ["--edition", str(edition_dir)]).exit_code == 0
+    validated = runner.invoke(main, ["validate", "--edition", str(edition_dir)])
+    assert validated.exit_code == 0, validated.output
+    built = runner.invoke(main, ["build", "html", "-j", "1", "--edition", str(edition_dir)])
+    assert built.exit_code == 0, built.output
+    page = (edition_dir / "output" / "html" / "letter.html").read_text(encoding="utf-8")
+    assert "gap-illegible" in page and "[illegible]" in page
