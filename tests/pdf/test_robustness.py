@@ -11,7 +11,7 @@ import pytest
 from rezident.pdf import PdfRenderer, build_pdf
 
 from .conftest import SAMPLE
-from .pdfcheck import attachments, pdf_text, squash
+from .pdfcheck import attachments, body_passages, pdf_text, squash, tei_title
 
 pytestmark = pytest.mark.slow
 
@@ -72,3 +72,15 @@ def test_build_pdf_writes_every_document_and_the_volume(xslt_dir: Path, edition,
     assert sorted(p.name for p in out.iterdir()) == ["edition.pdf", "first.pdf", "second.pdf"]
     volume = attachments(out / "edition.pdf")
     assert volume["first.xml"][0] == first.read_bytes() and volume["second.xml"][0] == second.read_bytes()
+
+
+def test_foreign_tei_prints_readably(corpora: Path, xslt_dir: Path, tmp_path: Path):
+    """FRUS documents: other conventions, no edition; nothing crashes, the text is there."""
+    renderer = PdfRenderer(xslt_dir)
+    frus = min((corpora / "frus").glob("*.xml"), key=lambda p: p.stat().st_size)
+    pdf = renderer.render_document(frus, tmp_path / "frus.pdf")
+    text = squash(pdf_text(pdf))
+    assert squash(tei_title(frus)) in text
+    for passage in body_passages(frus):
+        assert squash(passage) in text
+    assert attachments(pdf)[frus.name][0] == frus.read_bytes()
