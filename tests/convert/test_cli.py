@@ -49,14 +49,15 @@ def test_strict_turns_warnings_into_errors_and_writes_nothing(edition_dir):
 
 
 def test_check_names_stale_documents(edition_dir):
-    assert run("--edition", str(edition_dir), "--check").exit_code == 1
+    missing = run("--edition", str(edition_dir), "--check")
+    assert missing.exit_code == 1 and "report.xml: missing" in missing.stderr
     assert run("--edition", str(edition_dir)).exit_code == 0
     ok = run("--edition", str(edition_dir), "--check")
     assert ok.exit_code == 0, ok.stderr
     transcript = edition_dir / "transcripts" / "report.txt"
     transcript.write_text(REPORT + "\nA new paragraph.\n", encoding="utf-8")
     stale = run("--edition", str(edition_dir), "--check")
-    assert stale.exit_code == 1 and "report.xml: differs" in stale.stderr
+    assert stale.exit_code == 1 and "report.xml: stale, differs" in stale.stderr
 
 
 def test_hand_edits_are_kept_unless_forced(edition_dir):

@@ -102,8 +102,11 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
             failures.append(_shown(path))
             continue
         if check:
-            if not target.is_file() or target.read_bytes() != result.data:
-                differing.append(_shown(target))
+            if not target.is_file():
+                differing.append(f"{_shown(target)}: missing")
+            elif target.read_bytes() != result.data:
+                why = "edited by hand" if converter.hand_edited(target.read_bytes()) else "stale"
+                differing.append(f"{_shown(target)}: {why}, differs from what `rezident convert` produces")
             continue
         try:
             changed = converter.write(result, target, force=force)
@@ -114,8 +117,8 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
         click.echo(f"{result.summary()}{'' if changed else ' (unchanged)'}")
 
     if check:
-        for name in differing:
-            click.echo(f"{name}: differs from what `rezident convert` produces", err=True)
+        for line in differing:
+            click.echo(line, err=True)
         if differing or failures:
             raise SystemExit(1)
         click.echo(f"{len(jobs)} TEI document(s) match their transcripts")
