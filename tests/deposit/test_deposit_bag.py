@@ -310,3 +310,15 @@ def test_zip_stores_what_is_compressed_already(small_edition, tmp_path):
         kinds = {Path(i.filename).suffix: i.compress_type for i in archive.infolist()
                  if not i.is_dir()}
     assert kinds[".pdf"] == zipfile.ZIP_STORED and kinds[".xml"] == zipfile.ZIP_DEFLATED
+
+
+def test_bags_made_by_the_bagit_library_verify_too(tmp_path):
+    folder = tmp_path / "theirs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("a\n")
+    (folder / "sub" / "b.bin").write_bytes(bytes(range(256)))
+    bagit.make_bag(str(folder), {"Source-Organization": "Elsewhere"},
+                   checksums=["md5", "sha256"])
+    assert verify(folder).ok
+    _flip_one_byte(folder / "data" / "sub" / "b.bin")
+    assert verify(folder).altered == ["data/sub/b.bin"]
