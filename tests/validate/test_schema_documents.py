@@ -91,3 +91,20 @@ def test_the_edition_passes_the_cross_document_checks(validator: Validator) -> N
         pytest.skip("tei/ has no files yet")
     _, findings = validate_files(validator, EDITION_FILES)
     assert [str(f) for f in findings] == []
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ('reason="redacted"', 'reason="blacked"',
+     'gap/@reason="blacked" is not allowed; the schema allows: cipher-unrecovered, corrupt, damage, '
+     "garbled, illegible, omitted, redacted, unrecoverable"),
+    ('xml:lang="ru"', 'xml:lang="Russian language"',
+     'foreign/@xml:lang="Russian language" is not a language tag (en, ru-Latn)'),
+    ('<p part="F"', '<p part="F" style="x"', "p has no attribute style in this schema"),
+], ids=["closed list", "datatype", "unknown attribute"])
+def test_relaxng_findings_name_the_value_at_fault(old: str, new: str, expected: str,
+                                                  validator: Validator, tmp_path: Path) -> None:
+    text = document().replace(old, new, 1)
+    [finding] = _findings(validator, tmp_path, text)
+    assert finding.rule == "relaxng" and finding.message.startswith(expected)
+    line = text.splitlines()[finding.line - 1]
+    assert new.split()[-1].split("=")[0] in line[finding.column - 1:]

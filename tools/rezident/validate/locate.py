@@ -28,13 +28,15 @@ class SourceLocator:
                 self._by_line[element.sourceline].append(element)
         return self._by_line
 
+    def elements_at(self, line: int, local_name: str | None) -> list[etree._Element]:
+        """The elements named ``local_name`` (any, if None) whose start tags end on ``line``."""
+        return [e for e in self._index().get(line, [])
+                if local_name is None or etree.QName(e).localname == local_name]
+
     def element_at(self, line: int, local_name: str | None) -> etree._Element | None:
-        """The first element named ``local_name`` whose start tag is on ``line``."""
-        candidates = self._index().get(line, [])
-        for element in candidates:
-            if local_name is None or etree.QName(element).localname == local_name:
-                return element
-        return None
+        """The first of ``elements_at``."""
+        found = self.elements_at(line, local_name)
+        return found[0] if found else None
 
     def position(self, element: etree._Element) -> tuple[int | None, int | None]:
         """1-based line and column of the element's start tag (column None if it cannot be told).
