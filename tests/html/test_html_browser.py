@@ -152,3 +152,24 @@ def test_pages_load_without_console_errors_and_links_resolve(page, served_site):
                 broken.append(f"{path.name}: {raw} (no such id)")
     assert broken == []
     assert page.errors == []
+
+
+@pytest.mark.parametrize("query", ["KONSPIRATSIYA", "конспирация"])
+def test_search_works_from_files_too(page, served_site, query):
+    site, _ = served_site
+    page.goto((site / "search.html").as_uri())
+    page.get_by_label("Search the documents").fill(query)
+    result = page.locator(".offline-result-link").first
+    result.wait_for(timeout=10_000)
+    assert "Observations on a defection" in result.inner_text()
+    assert page.locator(".offline-results mark").first.inner_text().lower() == query.lower()
+    assert page.errors == []
+
+
+def test_search_page_says_when_there_is_no_index(browser, fixtures_dir, tmp_path):
+    shutil.copytree(fixtures_dir, tmp_path / "tei", ignore=shutil.ignore_patterns("schema"))
+    build_html(tmp_path / "tei", tmp_path / "html", search=False)
+    page = browser.new_page()
+    page.goto((tmp_path / "html" / "search.html").as_uri())
+    page.locator(".no-index").wait_for(state="visible", timeout=10_000)
+    page.close()

@@ -635,8 +635,7 @@
       <xsl:with-param name="title" select="'Search'"/>
       <xsl:with-param name="name" select="'search'"/>
       <xsl:with-param name="head-extra" as="element()*">
-        <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
-        <script src="pagefind/pagefind-ui.js" defer=""></script>
+        <!-- search.js loads Pagefind (served site) or the offline index (file://) -->
         <script src="assets/search.js" defer=""></script>
       </xsl:with-param>
       <xsl:with-param name="content">
@@ -644,7 +643,8 @@
         <p class="lead">Full text of every document, in English and Russian (Cyrillic or transliterated).</p>
         <div id="search" class="search"></div>
         <noscript><p class="notice">Search needs JavaScript. The <a href="index.html">list of documents</a>, the registers and the glossary work without it.</p></noscript>
-        <p class="notice file-notice" hidden="">Browsers do not let search run from files opened directly. Serve the folder over HTTP (for example <code>python -m http.server</code> in it) or use the edition where it is published.</p>
+        <p class="notice too-large" hidden="">This edition is too large to search from files opened directly: serve the folder over HTTP (for example <code>python -m http.server</code> in it) or use the edition where it is published.</p>
+        <p class="notice no-index" hidden="">The search index of this copy of the edition has not been built (<code>rezident build html</code> builds it unless told <code>--no-search</code>). The <a href="index.html">list of documents</a>, the registers and the glossary work without it.</p>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -66,7 +66,7 @@
                    from the reading text -->
               <xsl:if test="exists($text//(tei:gap | tei:unclear | tei:supplied | tei:choice
                             | tei:ref[@type = 'noteAnchor'] | tei:del | tei:fw))">
-                <fieldset class="view-switch">
+                <fieldset class="view-switch" data-pagefind-ignore="all">
                   <legend>View</legend>
                   <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
                   <label for="view-reading">Reading text</label>
@@ -128,7 +128,7 @@
       </xsl:if>
     </xsl:variable>
     <xsl:if test="exists($entries)">
-      <details class="key">
+      <details class="key" data-pagefind-ignore="all">
         <summary>How to read the marks</summary>
         <dl><xsl:sequence select="$entries"/></dl>
         <p>Hover over a mark or move to it with the Tab key for an explanation<xsl:if

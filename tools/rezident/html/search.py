@@ -4,19 +4,30 @@ Pagefind reads the built pages (only the document pages carry
 ``data-pagefind-body``) and writes its index and UI into ``pagefind/``.
 The whole site is indexed as one language, so English and Russian words
 (Cyrillic or transliterated) are found from the one search page.
+
+Browsers refuse Pagefind's requests on pages opened from files, so beside
+the index goes ``offline-index.js``: the documents' texts as a script the
+search page can load from ``file://`` and search itself.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from lxml import etree, html
+
 from ..errors import RezidentError
 
 BUNDLE = "pagefind"
+OFFLINE_INDEX = "offline-index.js"
+# Beyond this many characters of text, searching from files would load too
+# much into the browser: the offline index then says so instead.
+OFFLINE_LIMIT = 30_000_000
 
 
 def build_search_index(site_dir: Path) -> None:
@@ -36,6 +47,7 @@ def build_search_index(site_dir: Path) -> None:
             raise RezidentError("Pagefind could not index the site: "
                                 + (detail[-1] if detail else f"exit code {result.returncode}"),
                                 path=site_dir, hint="is the pagefind[bin] package installed?")
+        write_offline_index(site_dir, staging / OFFLINE_INDEX)
         target = site_dir / BUNDLE
         old = site_dir / f".{BUNDLE}-old"
         if target.exists():
@@ -45,3 +57,22 @@ def build_search_index(site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_offline_index(site_dir: Path, target: Path) -> None:
+    """The searchable text of every document page as a script for file://."""
+    documents = []
+    size = 0
+    for page in sorted(site_dir.glob("*.html")):
+        tree = html.parse(str(page))
+        body = tree.find(".//*[@data-pagefind-body]")
+        if body is None:
+            continue
+        for ignored in body.xpath(".//*[@data-pagefind-ignore]"):
+            ignored.drop_tree()  # keeps the text that follows it
+        title = " ".join(body.xpath("string(.//*[@data-pagefind-meta='title'])").split())
+        text = " ".join(etree.tostring(body, method="text", encoding="unicode").split())
+        size += len(text)
+        documents.append({"url": page.name, "title": title or page.stem, "text": text})
+    data = json.dumps(documents, ensure_ascii=False) if size <= OFFLINE_LIMIT else "null"
+    target.write_text(f"window.REZIDENT_OFFLINE_INDEX = {data};\n", encoding="utf-8")
