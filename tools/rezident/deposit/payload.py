@@ -17,7 +17,7 @@ from ..errors import RezidentError
 BUILT = ("html", "pdf")
 
 
-def _files_under(folder: Path) -> Iterable[Path]:
+def _files_under(folder: Path) -> list[Path]:
     """Every file below ``folder``, without hidden files or folders (temp files, .git)."""
     if not folder.is_dir():
         return []
@@ -33,7 +33,7 @@ def built_dir(edition: Edition, kind: str) -> Path:
 
 def built_kinds(edition: Edition) -> list[str]:
     """The outputs that have been built (a folder with at least one file)."""
-    return [kind for kind in BUILT if any(True for _ in _files_under(built_dir(edition, kind)))]
+    return [kind for kind in BUILT if _files_under(built_dir(edition, kind))]
 
 
 def collect(edition: Edition) -> dict[str, Path]:
