@@ -30,6 +30,7 @@ SIMPLE_GAPS = {"redacted": "[ ]", "omitted": "[...]"}
 
 BLOCKS = {"p", "head", "ab", "item", "fw", "label", "opener", "closer", "dateline", "signed",
           "seg", "note", "list", "div", "bibl", "quote", "docDate"}
+LAYOUT = {"text", "front", "body", "back", "div", "list"}
 ASCII_SPACE = re.compile(r"[ \t\r\n]+")
 
 # A rule gives the diplomatic form of an element, or None when it does not apply.
@@ -82,8 +83,10 @@ def _wrapped(before: str, after: str) -> Rule:
 
 def _item(element: etree._Element, inner: Callable[[etree._Element], str]) -> str:
     parent = element.getparent()
-    bullet = "- " if parent is not None and parent.get("type") == "bulleted" else ""
-    return f"{bullet}{inner(element)}"
+    if parent is None or parent.get("type") != "bulleted":
+        return inner(element)
+    depth = sum(1 for ancestor in element.iterancestors() if local(ancestor) == "list") - 1
+    return f"{'  ' * depth}- {inner(element)}"
 
 
 BUILTIN_RULES: dict[str, Rule] = {
@@ -94,6 +97,7 @@ BUILTIN_RULES: dict[str, Rule] = {
     "supplied": _wrapped("[", "]"),
     "lb": lambda element, inner: "\n",
     "item": _item,
+    "list": lambda element, inner: "\n" + inner(element),
 }
 
 
@@ -121,6 +125,12 @@ def builtin_form(element: etree._Element, inner: Callable[[etree._Element], str]
     return form if form is not None else _conditional(element, inner)
 
 
+def _text(text: str | None, layout: bool) -> str:
+    if not text or (layout and not text.strip(" \t\r\n")):
+        return ""
+    return text
+
+
 class Regenerator:
     """Turns TEI back into transcript text; ``declared`` adds an edition's own notations."""
 
@@ -143,10 +153,11 @@ class Regenerator:
         return text
 
     def inner(self, element: etree._Element) -> str:
-        parts = [element.text or ""]
+        layout = local(element) in LAYOUT   # whitespace there is indentation, not text
+        parts = [_text(element.text, layout)]
         for child in element:
             parts.append(self.element(child))
-            parts.append(child.tail or "")
+            parts.append(_text(child.tail, layout))
         return "".join(parts)
 
     def nodes(self, nodes: Iterable[str | etree._Element]) -> str:
@@ -160,7 +171,8 @@ class Regenerator:
             return ""
         out = self.inner(text)
         # Tidy the layout a reader sees; the round trip ignores ASCII whitespace anyway.
-        out = re.sub(r"[ \t]*\n[ \t]*", "\n", out)
+        out = re.sub(r"[ \t]+\n", "\n", out)
+        out = re.sub(r"\n[ \t]+(?![ \t]|- )", "\n", out)   # nested bullets keep their indent
         out = re.sub(r"\n{3,}", "\n\n", out)
         return out.strip("\n ") + "\n"
 
