@@ -69,10 +69,14 @@ def test_init_refuses_a_folder_with_anything_in_it(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["busy"]
 
 
-def test_init_uses_an_empty_folder(tmp_path):
+def test_init_uses_an_empty_folder_itself(tmp_path, monkeypatch):
     (tmp_path / "empty").mkdir()
-    create(tmp_path / "empty", NewEdition(id="empty", title="Empty"))
-    assert (tmp_path / "empty" / "edition.toml").is_file()
+    folder = (tmp_path / "empty").stat().st_ino
+    monkeypatch.chdir(tmp_path / "empty")  # `mkdir e && cd e && rezident init .`
+    run = CliRunner().invoke(main, ["init", "."])
+    assert run.exit_code == 0, run.output
+    assert (tmp_path / "empty").stat().st_ino == folder  # the shell's folder, not a new one
+    assert Path("edition.toml").is_file() and edition_config.load(Path(".")).id == "empty"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
 
 

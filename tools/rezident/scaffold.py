@@ -247,10 +247,29 @@ def create(target: Path, new: NewEdition) -> list[Path]:
                 shutil.copytree(shipped, staging / name,
                                 ignore=shutil.ignore_patterns(".*", "__pycache__"))
         if target.exists():
-            target.rmdir()
-        os.rename(staging, target)
+            _move_into(staging, target)
+        else:
+            os.rename(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return sorted(p for p in target.rglob("*") if p.is_file())
+
+
+def _move_into(staging: Path, target: Path) -> None:
+    """Move the staged edition into the existing empty ``target`` (perhaps the working
+    folder of the shell that runs init, which must stay the same folder)."""
+    moved: list[Path] = []
+    try:
+        for entry in sorted(staging.iterdir()):
+            os.rename(entry, target / entry.name)
+            moved.append(target / entry.name)
+    except BaseException:
+        for path in moved:
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        raise
+    staging.rmdir()
 
