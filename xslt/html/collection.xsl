@@ -490,8 +490,17 @@
         <xsl:for-each select="$bars">
           <xsl:variable name="y" select="(position() - 1) * $row + 4"/>
           <xsl:variable name="w" select="xs:decimal(@value) div $max * $plot"/>
-          <xsl:variable name="label" select="if (string-length(@label) gt 48) then substring(@label, 1, 46) || '…' else string(@label)"/>
-          <text x="{$label-width - 8}" y="{$y + 18}" text-anchor="end" class="chart-label"><xsl:value-of select="$label"/></text>
+          <xsl:variable name="label" select="if (string-length(@label) gt 36) then substring(@label, 1, 34) || '…' else string(@label)"/>
+          <xsl:choose>
+            <xsl:when test="@href">
+              <a href="{@href}">
+                <text x="{$label-width - 8}" y="{$y + 18}" text-anchor="end" class="chart-label chart-link"><xsl:value-of select="$label"/></text>
+              </a>
+            </xsl:when>
+            <xsl:otherwise>
+              <text x="{$label-width - 8}" y="{$y + 18}" text-anchor="end" class="chart-label"><xsl:value-of select="$label"/></text>
+            </xsl:otherwise>
+          </xsl:choose>
           <rect x="{$label-width}" y="{$y + 4}" width="{format-number($w, '0.#')}" height="{$row - 10}" class="chart-bar"/>
           <text x="{$label-width + $w + 6}" y="{$y + 18}" class="chart-value"><xsl:value-of select="@value"/></text>
         </xsl:for-each>
