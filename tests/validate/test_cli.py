@@ -121,3 +121,27 @@ def test_tei_all_missing_is_a_clear_usage_error(tmp_path: Path) -> None:
                   env={"REZIDENT_TEI_ALL": str(tmp_path / "none.rng")})
     assert result.exit_code == 2
     assert "tei_all.rng is not at" in result.output and "REZIDENT_TEI_ALL" in result.output
+
+
+def test_an_unreadable_file_is_an_io_error_and_the_others_go_on(project: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "good.xml":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = _run(["tei"], project)
+    assert result.exit_code == 2
+    assert "tei/good.xml: error: cannot read the file: Permission denied [file-unreadable]" in result.output
+    assert "tei/broken.xml:2:12:" in result.output  # the others were validated
+
+
+def test_hidden_folders_and_folders_named_like_files_are_skipped(project: Path) -> None:
+    (project / "tei" / ".backup").mkdir()
+    (project / "tei" / ".backup" / "old.xml").write_text("<broken")
+    (project / "tei" / "odd.xml").mkdir()
+    result = _run(["tei/registers", "tei"], project)
+    assert ".backup" not in result.output and "odd.xml" not in result.output

@@ -17,7 +17,8 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
         path = Path(path)
         if path.is_dir():
             for file in sorted(path.rglob("*.xml")):
-                if not any(part.startswith(".") for part in file.relative_to(path).parts):
+                hidden = any(part.startswith(".") for part in file.relative_to(path).parts)
+                if file.is_file() and not hidden:
                     found.setdefault(file, None)
         else:
             found.setdefault(path, None)
