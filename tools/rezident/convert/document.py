@@ -102,13 +102,18 @@ def convert_text(text: str, *, edition: Edition, doc_id: str, transcript_name: s
         tei_text.append(el("back", None, *parts.back))
     _tidy_whitespace(tei_text)
     counts = Counter(ctx.counts)
-    root = el("TEI", {"xml:id": doc_id, "xml:lang": "en"},
+    root = el("TEI", {"xml:id": doc_id, "xml:lang": main_language(edition)},
               header(edition, doc_id, kind, metadata, builder.facts, counts, ctx.languages, ctx.exemptions,
                      transcript_name, declared.notes_for(ctx.counts)),
               tei_text)
     _indent(root)
     return Conversion(doc_id, profile, detected, serialize(root, transcript_bytes),
                       sorted(ctx.warnings, key=lambda w: (w.line, w.column)), counts, builder.facts.pages)
+
+
+def main_language(edition: Edition) -> str:
+    """The language of the transcripts' running text: the edition's first."""
+    return edition.languages[0] if edition.languages else "en"
 
 
 def _correspondents(builder: Builder, metadata: dict[str, Any], forms: dict[str, Entry]) -> None:

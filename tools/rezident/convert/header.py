@@ -130,7 +130,8 @@ def header(edition: Edition, doc_id: str, kind: str, metadata: dict[str, Any], f
     for code in sorted(exemptions):
         text_class.append(el("catRef", {"scheme": "#exemption-codes", "target": f"#exemption-{code}"}))
     profile.append(text_class)
-    langs = ["en", *sorted(languages - {"en"})]
+    main = edition.languages[0] if edition.languages else "en"
+    langs = [main, *sorted(languages - {main})]
     profile.append(el("langUsage", None, *(el("language", {"ident": tag}, LANGUAGES.get(tag, tag)) for tag in langs)))
 
     revision = el("revisionDesc", None,
