@@ -235,10 +235,15 @@ def corpus_document(edition: Edition, members: list[Member], documents: list[Mem
     """The edition as one TEI corpus; valid TEI when its members are. Uses up the members'
     trees (see ``embed``): build the Dublin Core record first."""
     corpus = etree.Element(f"{T}teiCorpus", nsmap={None: TEI_NS})
-    corpus.append(corpus_header(edition, members, bagging_date, documents))
+    header = corpus_header(edition, members, bagging_date, documents)
+    etree.indent(header, space="  ", level=1)
+    corpus.append(header)
     for member in members:
         corpus.append(embed(member))
-    etree.indent(corpus.find(f"{T}teiHeader"), space="  ", level=1)
+    corpus.text = "\n  "
+    for child in corpus:  # one member after another, each on a line of its own
+        child.tail = "\n  "
+    corpus[-1].tail = "\n"
     return etree.tostring(corpus, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
