@@ -36,6 +36,13 @@
         or self::tei:opener or self::tei:closer][empty(ancestor::tei:note[. &gt;&gt; $el])])"/>
   </xsl:function>
 
+  <!-- A value as a class-name or id token: lower case, no spaces (cheap:
+       rendering calls it for every mark; rz:slug is for free text). -->
+  <xsl:function name="rzh:token" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="translate(lower-case(normalize-space($value)), ' ', '-')"/>
+  </xsl:function>
+
   <!-- Heading level of a head: h3 under the document's h2 "Text", one
        deeper per enclosing div, at most h6. -->
   <xsl:function name="rzh:heading-level" as="xs:integer">
@@ -374,9 +381,9 @@
   <xsl:template match="tei:gap">
     <xsl:variable name="reason" select="(@reason, 'unknown')[1]"/>
     <xsl:variable name="label" select="rz:gap-label(.)"/>
-    <xsl:variable name="dipl" select="rz:gap-diplomatic(.)"/>
+    <xsl:variable name="dipl" select="if ($reason = 'redacted') then rz:gap-diplomatic(.) else $label"/>
     <xsl:variable name="n" select="(@quantity[. castable as xs:decimal] ! xs:decimal(.), 0)[1]"/>
-    <span class="ph gap gap-{rz:slug($reason)}">
+    <span class="ph gap gap-{rzh:token($reason)}">
       <xsl:call-template name="rzh:explained"/>
       <xsl:if test="$n gt 0 and @unit = ('group', 'groups')">
         <xsl:attribute name="style" select="'--groups: ' || min(($n, 40))"/>
@@ -418,7 +425,7 @@
   <!-- Supplied text: in angle brackets of its own style when reading,
        the transcript's square brackets diplomatically. -->
   <xsl:template match="tei:supplied">
-    <span class="ph supplied supplied-{rz:slug((@reason, 'editor')[1])}">
+    <span class="ph supplied supplied-{rzh:token((@reason, 'editor')[1])}">
       <xsl:call-template name="rzh:explained"/>
       <xsl:call-template name="rzh:attrs"/>
       <span class="rd bracket" aria-hidden="true">⟨</span>
@@ -461,7 +468,8 @@
         <xsl:with-param name="id" select="if (tei:abbr) then rz:abbr-id(.) else @xml:id"/>
       </xsl:call-template>
       <xsl:choose>
-        <xsl:when test="deep-equal($reading, $dipl)">
+        <xsl:when test="count($reading) = count($dipl)
+                        and (every $i in 1 to count($reading) satisfies $reading[$i] is $dipl[$i])">
           <xsl:apply-templates select="$reading" mode="rzh:choice-member"/>
         </xsl:when>
         <xsl:otherwise>
@@ -512,7 +520,7 @@
         else if (@type = 'pageNum') then 'Page number of the original.'
         else if (@type = 'catch') then 'Catchword typed at the foot of the page of the original.'
         else 'Printed on the original page' || (@type ! (' (' || . || ')')) || '.'"/>
-    <span class="ph fw margin fw-{rz:slug((@type, 'other')[1])}{@subtype ! (' fw-' || rz:slug(.))}">
+    <span class="ph fw margin fw-{rzh:token((@type, 'other')[1])}{@subtype ! (' fw-' || rzh:token(.))}">
       <xsl:call-template name="rzh:explained"/>
       <xsl:call-template name="rzh:attrs"/>
       <span class="fw-text"><xsl:apply-templates/></span>
@@ -523,7 +531,7 @@
   <xsl:template match="tei:pb">
     <span class="pb" role="separator">
       <xsl:variable name="repeated" select="@n and preceding::tei:pb[@n = current()/@n]"/>
-      <xsl:attribute name="id" select="(@xml:id, @n ! ('page-' || rz:slug(.)
+      <xsl:attribute name="id" select="(@xml:id, @n ! ('page-' || rzh:token(.)
                                         || (if ($repeated) then '-' || count(preceding::tei:pb) + 1 else '')))[1]"/>
       <xsl:attribute name="aria-label" select="'Page ' || (@n, '')[1] || ' of the original'"/>
       <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
@@ -572,7 +580,7 @@
         <span class="note inline-note"><xsl:call-template name="rzh:attrs"/><xsl:apply-templates/></span>
       </xsl:when>
       <xsl:otherwise>
-        <aside class="note block-note note-{rz:slug((@type, 'note')[1])}" id="{rz:note-id(.)}"
+        <aside class="note block-note note-{rzh:token((@type, 'note')[1])}" id="{rz:note-id(.)}"
                aria-label="{rz:note-kind(.)}">
           <span class="note-label"><xsl:value-of select="rz:note-label(.)"/></span>
           <xsl:text> </xsl:text>
@@ -585,7 +593,7 @@
 
   <!-- One entry of a notes list. -->
   <xsl:template match="tei:note" mode="rzh:note-item">
-    <li class="note note-{rz:slug((@type, 'note')[1])}" id="{rz:note-id(.)}">
+    <li class="note note-{rzh:token((@type, 'note')[1])}" id="{rz:note-id(.)}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <span class="note-label"><xsl:value-of select="rz:note-label(.)"/></span>
       <xsl:text> </xsl:text>
@@ -615,7 +623,7 @@
 
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:rs | tei:name">
     <xsl:param name="in-link" tunnel="yes" select="false()"/>
-    <xsl:variable name="class" select="string-join(('mention', local-name(), @type ! ('type-' || rz:slug(.))), ' ')"/>
+    <xsl:variable name="class" select="string-join(('mention', local-name(), @type ! ('type-' || rzh:token(.))), ' ')"/>
     <xsl:choose>
       <xsl:when test="@ref and ancestor::tei:teiHeader and not($in-link)">
         <a class="{$class}" href="{rzh:register-href(.)}" title="{rz:mention-explanation(.)}">
