@@ -179,9 +179,10 @@ packaged for an archive.
 1. **Add a transcript** to `transcripts/` and a `[[source]]` for it to
    `edition.toml` (file, id, profile, kind, and what the transcript does not
    say: title, author, date).
-2. **Convert**: `rezident convert` writes `tei/<id>.xml` for every source whose
-   transcript is new or changed. It never overwrites a TEI file you have edited
-   by hand; `rezident convert --check` tells whether the TEI is up to date.
+2. **Convert**: `rezident convert` writes `tei/<id>.xml` for every source in
+   `edition.toml`. It does not overwrite a TEI file you have edited by hand
+   (unless `--force`); `rezident convert --check` names every TEI file that
+   differs from what the converter would write.
 3. **Review** the TEI: check the markup against the original, add the persons,
    organisations and places it mentions to `tei/registers/` and point at them
    (`ref="registers/persons.xml#per-..."`).
