@@ -111,3 +111,17 @@ def test_register_loads_never_leave_local_xml_files(validator: Validator, tmp_pa
     tei = edition(tmp_path, {"venona-test": text})
     findings = validator.validate(tei / "venona-test.xml").findings
     assert [f.rule for f in findings] == ["ref-resolves"]
+
+
+def test_a_register_without_entries_yet_is_marked_and_needs_no_date(validator: Validator,
+                                                                    tmp_path: Path) -> None:
+    from validate_samples import register
+
+    empty = register("persons", "").replace("<listPerson></listPerson>", "<p>No persons yet.</p>")
+    tei = edition(tmp_path)
+    path = tei / "registers" / "persons.xml"
+    path.write_text(empty, encoding="utf-8")
+    assert [f.rule for f in validator.validate(path).findings] == ["document-date"]
+    path.write_text(empty.replace('xml:id="persons"', 'xml:id="persons" type="register"'))
+    report = validator.validate(path)
+    assert report.findings == [] and report.is_register

@@ -74,8 +74,8 @@ class Validator:
         report.parsed = True
         root = tree.getroot()
         report.document_id = root.get(_XML_ID)
-        report.is_register = root.tag == f"{{{TEI_NS}}}TEI" and any(
-            child.tag in _REGISTER_LISTS for child in root.iterfind(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body/*"))
+        report.is_register = root.tag == f"{{{TEI_NS}}}TEI" and (root.get("type") == "register" or any(
+            child.tag in _REGISTER_LISTS for child in root.iterfind(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body/*")))
         report.identifiers = [(e.get(_XML_ID), e.sourceline or 0) for e in _WITH_ID(root)]
 
         locator: SourceLocator | None = None
