@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from rezident.convert.declared import Declared
+from rezident.convert.declared import load_declared
 from rezident.convert.diplomatic import Regenerator, squeeze
 from rezident.convert.document import convert_text
 
@@ -20,6 +20,14 @@ NOTATIONS = st.sampled_from([
     "**bold words**", "*italic*", "“a quotation”", "“**bold in quotes**”", "**“unbalanced**”", "\\$50",
     "[the]", "[of the Soviet Union]", "(RGASPI: 558/11/185, f. 1-65)", "(Pravda, 18.12.1921)",
     "Istoriia [State Security] (M.: ROSSPEN, 2004)", "[unknown thing]", "[", "]", "**", "*", "~~TOP SECRET~~",
+    "[illegible]", "[?Politburo?]", "[?a [B% b]?]",
+])
+# an edition's own notations take part too
+DECLARED = load_declared([
+    {"name": "illegible", "pattern": r"\[illegible\]", "tei": '<gap reason="illegible"/>', "diplomatic": "[illegible]",
+     "label": "illegible"},
+    {"name": "doubtful", "pattern": r"\[\?(?P<text>[^\]]+)\?\]", "tei": '<unclear reason="illegible">{text}</unclear>',
+     "diplomatic": "[?{text}?]"},
 ])
 LINE_STARTS = st.sampled_from(["", "", "", "5. ", "12.", "- ", "  - ", "* ", "Comments: [i] ", "[ii] ",
                                "From: ", "No. ", "A source: ", "Archive: "])
@@ -44,8 +52,8 @@ def test_generated_transcripts_round_trip_and_validate(text, profile, project_se
     if not text.strip():
         return
     result = convert_text(text, edition=project_setup.edition, doc_id="generated", transcript_name="generated.txt",
-                          profile=profile, kind="document", metadata={}, declared=Declared(),
+                          profile=profile, kind="document", metadata={}, declared=DECLARED,
                           forms=project_setup.forms, transcript_bytes=text.encode())
     root = etree.fromstring(result.data)
-    assert squeeze(Regenerator().document(root)) == squeeze(text)
+    assert squeeze(Regenerator(DECLARED.forms).document(root)) == squeeze(text)
     assert tei_all.validate(root), (str(tei_all.error_log.last_error), text)
