@@ -138,6 +138,15 @@ def test_metadata_panel(site):
     assert "Stalin's pet" in letter.xpath("string()") and "290-293" in letter.xpath("string()")
 
 
+def test_cover_names_and_mentions_say_whom_they_name(site):
+    root = page(site, "cable")
+    petrov = root.xpath("//div[@class='tei-text']//a[contains(@class, 'type-covername')]")[0]
+    tip = root.xpath(f"//*[@id='{petrov.get('aria-describedby')}']")[0]
+    assert "Cover name of Beriya, Lavrentiy Pavlovich" in tip.xpath("string()")
+    guzenko = root.xpath("//a[@href='persons.html#per-guzenko'][@id]")[0]
+    assert guzenko.get("title").startswith("Guzenko, Igor")
+
+
 def test_tei_source_is_copied_beside_the_page(site, fixtures_dir):
     assert (site / "tei" / "cable.xml").read_bytes() == (fixtures_dir / "cable.xml").read_bytes()
     assert (site / "tei" / "registers" / "persons.xml").is_file()
@@ -204,7 +213,7 @@ def test_persons_register_has_cover_names_variants_and_every_mention(site):
     for link in mentions:
         doc, fragment = link.get("href").split("#")
         target = pages[doc].xpath(f"//*[@id='{fragment}']")[0]
-        assert target.xpath("string()") == link.text
+        assert text_of(target) == link.text
         seen.append(link.text)
     assert sorted(seen) == sorted(["PETROV", "PETROV", "BERIYA", "Beria", "Берия"])
     assert root.xpath("//li[@id='per-unmentioned']//p[@class='no-mentions']")

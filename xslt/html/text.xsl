@@ -21,10 +21,15 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:rz="https://rezident.example/ns/functions"
     xmlns:rzh="https://rezident.example/ns/html"
     exclude-result-prefixes="#all">
+
+  <!-- Register entry id -> its main name (the renderer passes them), so a
+       mention or a cover name can say whom it names. -->
+  <xsl:param name="register-names" as="map(xs:string, xs:string)" select="map{}"/>
 
   <!-- ===== Helpers ================================================== -->
 
@@ -631,9 +636,23 @@
           <xsl:apply-templates><xsl:with-param name="in-link" tunnel="yes" select="true()"/></xsl:apply-templates>
         </a>
       </xsl:when>
+      <xsl:when test="self::tei:rs[@type = 'covername'] and not($in-link)">
+        <!-- a cover name says whom it stands for (the register's identification) -->
+        <xsl:variable name="who" select="$register-names(rz:mention-key(.))"/>
+        <a class="ph {$class}" href="{rzh:register-href(.)}" id="{rz:mention-id(.)}"
+           aria-describedby="tip-{generate-id()}">
+          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+          <xsl:apply-templates><xsl:with-param name="in-link" tunnel="yes" select="true()"/></xsl:apply-templates>
+          <xsl:call-template name="rzh:tip">
+            <xsl:with-param name="text" select="if ($who) then 'Cover name of ' || $who
+                || ' (identification recorded in the persons register).' else 'Cover name, not identified.'"/>
+          </xsl:call-template>
+        </a>
+      </xsl:when>
       <xsl:when test="rz:is-mention(.) and not($in-link)">
+        <xsl:variable name="who" select="$register-names(rz:mention-key(.))"/>
         <a class="{$class}" href="{rzh:register-href(.)}" id="{rz:mention-id(.)}"
-           title="{rz:mention-explanation(.)}">
+           title="{if ($who and $who != normalize-space()) then $who || ' – ' else ''}{rz:mention-explanation(.)}">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
           <xsl:apply-templates><xsl:with-param name="in-link" tunnel="yes" select="true()"/></xsl:apply-templates>
         </a>

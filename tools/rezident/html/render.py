@@ -13,12 +13,15 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable
 
 from ..edition import Edition
 from ..errors import RezidentError
 
 SUMMARY_NS = "https://rezident.example/ns/summary"
+TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 # collection page name -> named template in collection.xsl
 COLLECTION_PAGES = ("index", "persons", "organisations", "places", "glossary",
@@ -53,6 +56,7 @@ class HtmlRenderer:
         for executable in (self._document, self._collection):
             self._set_edition_parameters(executable)
         self._parsed: tuple[Path, float, PyXdmNode] | None = None
+        self._register_key: tuple | None = None
 
     # -- compilation and parameters ------------------------------------
 
@@ -102,6 +106,20 @@ class HtmlRenderer:
         self._parsed = (tei_path, mtime, node)
         return node
 
+    def _use_register_names(self, registers_dir: Path) -> None:
+        """Give the document stylesheet the registers' names (id -> main
+        name), so a mention or a cover name can say whom it names. The
+        registers are the ones the document's pointers resolve to
+        (``registers/`` beside it); read again only when they change."""
+        key = tuple((name, _mtime(registers_dir / name)) for name in REGISTER_FILES)
+        if key == self._register_key:
+            return
+        names = register_names(registers_dir)
+        value = saxon().make_map({saxon().make_string_value(k): saxon().make_string_value(v)
+                                  for k, v in names.items()})
+        self._document.set_parameter("register-names", value)
+        self._register_key = key
+
     def _transform(self, executable: PyXsltExecutable, node: PyXdmNode, source: Path,
                    **parameters: str) -> str:
         for name, value in parameters.items():
@@ -122,6 +140,7 @@ class HtmlRenderer:
         """Write ``<id>.html`` and the TEI copy ``tei/<id>.xml`` the page links to."""
         tei_path = Path(tei_path)
         doc_id = tei_path.stem
+        self._use_register_names(tei_path.parent / "registers")
         html = self._transform(self._document, self._parse(tei_path), tei_path,
                                **{"doc-id": doc_id, "tei-href": f"tei/{doc_id}.xml",
                                   "pdf-href": f"../pdf/{doc_id}.pdf"})
@@ -184,6 +203,35 @@ class HtmlRenderer:
                 _write(target, path.read_bytes())
                 written.append(target)
         return written
+
+
+def register_names(registers_dir: Path) -> dict[str, str]:
+    """Entry id -> the entry's main name, from the registers in a folder."""
+    names: dict[str, str] = {}
+    for name in REGISTER_FILES:
+        path = registers_dir / name
+        if not path.is_file():
+            continue
+        try:
+            tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError as exc:
+            raise RezidentError(f"the register is not well-formed XML: {exc}", path=path) from None
+        for entry in tree.xpath("//tei:person[@xml:id] | //tei:org[@xml:id] | //tei:place[@xml:id]",
+                                namespaces=TEI):
+            names_of = "tei:persName | tei:orgName | tei:placeName | tei:name"
+            candidates = (entry.xpath(f"({names_of})[@type = 'main' or @type = 'reg' or @type = 'preferred']",
+                                      namespaces=TEI)
+                          or entry.xpath(names_of, namespaces=TEI))
+            if candidates:
+                names[entry.get(XML_ID)] = " ".join("".join(candidates[0].itertext()).split())
+    return names
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return None
 
 
 def _copy_files(source_dir: Path | None, names: Iterable[str], target_dir: Path) -> list[Path]:
