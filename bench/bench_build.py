@@ -298,10 +298,12 @@ def main() -> None:
         print(f"naive {name}: {baseline:.2f}/s, one process per document; rezident is "
               f"{ours[key] / baseline:.0f}x faster", flush=True)
 
-    example = work / "example-output"
-    first = Run([REZIDENT, "build", "--out", str(example), "--jobs", str(args.jobs)], ROOT, check=False)
+    example = work / "example"  # a copy: the repository's tei/ may change meanwhile
+    shutil.copytree(ROOT / "tei", example / "tei")
+    shutil.copyfile(ROOT / "edition.toml", example / "edition.toml")
+    first = Run([REZIDENT, "build", "--jobs", str(args.jobs)], example, check=False)
     if first.code == 0:
-        example_noop = Run([REZIDENT, "build", "--out", str(example), "--jobs", str(args.jobs)], ROOT)
+        example_noop = Run([REZIDENT, "build", "--jobs", str(args.jobs)], example)
         assert "up to date" in example_noop.output, example_noop.output
         print(f"no-op rebuild of the example edition (validate, HTML, PDF): "
               f"{example_noop.seconds:.2f} s", flush=True)

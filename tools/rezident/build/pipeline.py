@@ -47,7 +47,8 @@ def _installed_version(name: str) -> str:
     spec = find_spec(name)
     if spec is None or not spec.origin:
         return "none"
-    site = Path(spec.origin).parent.parent
+    where = Path(spec.origin).parent
+    site = where.parent if spec.submodule_search_locations else where  # package or module
     for folder in site.glob(f"{name}-*.dist-info"):
         return folder.name[len(name) + 1:-len(".dist-info")]
     return "unknown"
