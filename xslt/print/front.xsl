@@ -211,6 +211,23 @@
     <tei:sample key="banner"><tei:fw type="header" subtype="classification"><tei:del rend="strikethrough">TOP SECRET</tei:del></tei:fw></tei:sample>
   </xsl:variable>
 
+  <!-- One line each, for the box at the head of a single document. -->
+  <xsl:function name="p:legend-short" as="xs:string">
+    <xsl:param name="sample" as="element()"/>
+    <xsl:variable name="key" select="string($sample/@key)"/>
+    <xsl:sequence select="
+        if ($key = 'redaction') then 'blacked out at declassification; the exemption code in the margin'
+        else if ($key = 'groups') then 'cipher groups not recovered (also garbled, corrupt, unrecoverable)'
+        else if ($key = 'unclear') then 'uncertain recovery, with the source’s quality flag'
+        else if ($key = 'term') then 'the translator’s original term'
+        else if ($key = 'abbr') then 'abbreviation and the translator’s gloss'
+        else if ($key = 'supplied') then 'supplied by the translator or a quoting author'
+        else if ($key = 'omitted') then 'omission by a quoting author'
+        else if ($key = 'pb') then 'page break of the original; its page number in the margin'
+        else if ($key = 'banner') then 'classification banner of the original (struck where struck)'
+        else ''"/>
+  </xsl:function>
+
   <xsl:function name="p:legend-meaning" as="xs:string">
     <xsl:param name="sample" as="element()"/>
     <xsl:variable name="key" select="string($sample/@key)"/>
@@ -264,13 +281,14 @@
         <xsl:for-each select="$samples">
           <div class="legend-row">
             <div class="mark"><xsl:apply-templates select="node()" mode="text"/></div>
-            <div class="meaning">{p:legend-meaning(.)}</div>
+            <div class="meaning">{if ($compact) then p:legend-short(.) else p:legend-meaning(.)}</div>
           </div>
         </xsl:for-each>
         <xsl:if test="$notes">
           <div class="legend-row">
             <div class="mark">text<span class="call">ii</span> text<span class="call">1</span></div>
-            <div class="meaning">Footnote calls. Analysts’ comments keep their own numbers (i, ii, iii); other notes are numbered in each document; an asterisk marks an archival annotation.</div>
+            <div class="meaning">{if ($compact) then 'notes: analysts’ comments keep i, ii, iii; others are numbered; * an annotation'
+                else 'Footnote calls. Analysts’ comments keep their own numbers (i, ii, iii); other notes are numbered in each document; an asterisk marks an archival annotation.'}</div>
           </div>
         </xsl:if>
       </div>
