@@ -28,7 +28,8 @@ _EXPORTS = {
     "validate_files": "batch",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = ["FileReport", "Finding", "Validator", "collect_files", "cross_document_findings",
+           "validate_files"]
 
 
 def __getattr__(name: str) -> Any:

@@ -89,7 +89,8 @@ def _junit(findings: Sequence[Finding], files: Sequence[Path], base: Path | None
                        f'type="validation">{_escape(body)}</failure>')
         warnings = [f for f in items if f.severity == "warning"]
         if warnings:
-            out.append(f"      <system-out>{_escape(chr(10).join(text_line(f, base) for f in warnings))}</system-out>")
+            lines = "\n".join(text_line(f, base) for f in warnings)
+            out.append(f"      <system-out>{_escape(lines)}</system-out>")
         out.append("    </testcase>")
     out += ["  </testsuite>", "</testsuites>"]
     return "\n".join(out) + "\n"

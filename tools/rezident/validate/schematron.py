@@ -275,10 +275,11 @@ def compile_to_xslt(schema: etree._Element, path: Path,
                     ) -> tuple[etree._Element, list[_Delegated]]:
     """The XSLT 1 stylesheet for what ``schema`` asserts and reports, and the asserts left to Python.
 
-    An assert whose id is in ``python_tests`` is tested by that function (given
-    the document, it returns the test of a context element) instead, if its rule is the only one of its pattern
-    (so that "first matching rule" needs no XSLT); the rule's lets and the
-    assert's message are evaluated, in Python, only when it fails.
+    An assert whose id is in ``python_tests`` is tested by that function
+    (given the document, it returns the test of a context element) instead,
+    if its rule is the only one of its pattern (so that "first matching rule"
+    needs no XSLT); the rule's lets and the assert's message are evaluated,
+    in Python, only when it fails.
     """
     python_tests = python_tests or {}
     delegated: list[_Delegated] = []
@@ -330,7 +331,8 @@ def compile_to_xslt(schema: etree._Element, path: Path,
                                  select=let.get("value"))
             for check in rule:
                 if check.get("id") in python_tests and check.tag == f"{_SCH}assert" and len(rules) == 1:
-                    delegated.append(_delegate(check, rule, namespaces, python_tests[check.get("id")], key_function))
+                    delegated.append(_delegate(check, rule, namespaces, python_tests[check.get("id")],
+                                               key_function))
                 elif check.tag in (f"{_SCH}assert", f"{_SCH}report"):
                     test = check.get("test")
                     condition = f"not({test})" if check.tag == f"{_SCH}assert" else test
