@@ -108,8 +108,11 @@ def write_edition(root: Path, *, html: bool = True, pdf: bool = True,
         (root / "output" / "html" / "documents").mkdir(parents=True)
         (root / "output" / "html" / "index.html").write_text("<!DOCTYPE html><title>i</title>\n")
         (root / "output" / "html" / "documents" / "doc-one.html").write_text("<p>one</p>\n")
+        (root / "output" / "html" / "doc-two.html").write_text("<p>two</p>\n")
     if pdf:
         (root / "output" / "pdf").mkdir(parents=True)
         (root / "output" / "pdf" / "edition.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+        for doc_id in ("doc-one", "doc-two"):
+            (root / "output" / "pdf" / f"{doc_id}.pdf").write_bytes(b"%PDF-1.7\n" + doc_id.encode())
     return edition_config.load(root)
 

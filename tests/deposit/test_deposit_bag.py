@@ -35,7 +35,8 @@ def test_bag_holds_the_edition_and_passes_the_bagit_library(small_edition, tmp_p
         "data/edition.toml", "data/transcripts/one.txt", "data/transcripts/two.txt",
         "data/tei/doc-one.xml", "data/tei/doc-two.xml", "data/tei/registers/persons.xml",
         "data/schema/rezident.rng", "data/xslt/html.xsl", "data/html/index.html",
-        "data/html/documents/doc-one.html", "data/pdf/edition.pdf"}
+        "data/html/documents/doc-one.html", "data/html/doc-two.html", "data/pdf/edition.pdf",
+        "data/pdf/doc-one.pdf", "data/pdf/doc-two.pdf"}
     for rel in payload:  # copied byte for byte
         source = {"data/edition.toml": small_edition.config_path}.get(rel)
         if source is None:
@@ -131,7 +132,7 @@ def test_intact_bag_verifies_through_the_cli(small_edition, tmp_path):
     bag = deposit(small_edition, tmp_path).path
     run = CliRunner().invoke(main, ["deposit", "--verify", str(bag)])
     assert run.exit_code == 0, run.output
-    assert "intact (11 payload files" in run.output
+    assert "intact (14 payload files" in run.output
 
 
 def test_a_folder_that_is_no_bag_fails(tmp_path):
@@ -236,6 +237,17 @@ def test_require_refuses_what_is_not_built(tmp_path, html, pdf, require, refused
     with pytest.raises(RezidentError, match=refused):
         deposit(edition, tmp_path, require=require)
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("kind, removed", [("html", "documents/doc-one.html"),
+                                            ("pdf", "doc-two.pdf")])
+def test_require_refuses_an_edition_built_in_part(small_edition, tmp_path, kind, removed):
+    (small_edition.output_dir / kind / removed).unlink()
+    missing = removed.rsplit("/", 1)[-1].split(".")[0]
+    with pytest.raises(RezidentError, match=f"{kind.upper()} edition lacks 1 document: {missing}"):
+        deposit(small_edition, tmp_path, require={kind})
+    assert not (tmp_path / "out").exists()
+    assert verify(deposit(small_edition, tmp_path).path).ok  # without --require, packaged
 
 
 def test_without_require_what_is_built_is_packaged(tmp_path):

@@ -126,6 +126,15 @@ def _check_require(edition: Edition, require: Collection[str]) -> list[str]:
         raise RezidentError(f"the edition has no {' and no '.join(k.upper() for k in missing)} "
                             f"built ({where} is empty or missing)",
                             hint="run `rezident build` first")
+    for kind in payload.BUILT:
+        lacking = payload.unbuilt(edition, kind) if kind in require else []
+        if lacking:
+            shown = ", ".join(lacking[:SHOWN_FINDINGS]) + (
+                f" and {len(lacking) - SHOWN_FINDINGS} more" if len(lacking) > SHOWN_FINDINGS else "")
+            raise RezidentError(f"the {kind.upper()} edition lacks {len(lacking)} document"
+                                f"{'s' if len(lacking) != 1 else ''}: {shown}",
+                                path=payload.built_dir(edition, kind),
+                                hint="run `rezident build` first")
     return built
 
 

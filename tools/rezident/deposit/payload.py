@@ -36,6 +36,14 @@ def built_kinds(edition: Edition) -> list[str]:
     return [kind for kind in BUILT if _files_under(built_dir(edition, kind))]
 
 
+def unbuilt(edition: Edition, kind: str) -> list[str]:
+    """The documents without their page (``<id>.html``) or PDF (``<id>.pdf``) anywhere in
+    the built folder: an edition built in part is not built."""
+    stems = {p.stem for p in _files_under(built_dir(edition, kind)) if p.suffix == f".{kind}"}
+    return [s.id for s in edition.sources
+            if s.tei_path(edition.tei_dir).is_file() and s.id not in stems]
+
+
 def collect(edition: Edition) -> dict[str, Path]:
     """Bag path (``data/...``) -> file on disk, for everything the deposit holds."""
     payload: dict[str, Path] = {"data/edition.toml": edition.config_path}
