@@ -9,7 +9,7 @@ from rezident.convert import dates
 from rezident.convert.detect import detect_profile
 from rezident.convert.diplomatic import Regenerator
 from rezident.convert.lines import blocks, classify
-from rezident.convert.structure import _page_breaks
+from rezident.convert.profiles.crest import _page_breaks
 
 
 @pytest.mark.parametrize("line, profile, kind", [

@@ -20,7 +20,8 @@ from .inline import Context
 from .lines import blocks as classify_blocks
 from .located import ConversionWarning
 from .registers import Entry, mentions_convention
-from .structure import GROUPERS, Builder
+from .profiles import GROUPERS
+from .structure import Builder
 from .tei import T, el, local
 
 PI_NAME = "rezident-convert"
