@@ -140,7 +140,8 @@ def test_pages_load_without_console_errors_and_links_resolve(page, served_site):
     for path in sorted(site.glob("*.html")):
         page.goto(f"{base}/{path.name}")
         hrefs = page.eval_on_selector_all(
-            "a[href]", "links => links.map(a => [a.getAttribute('href'), a.href])")
+            "a[href]", "links => links.map(a => [a.getAttribute('href'),"
+                       " new URL(a.getAttribute('href'), document.baseURI).href])")
         for raw, absolute in hrefs:
             if not absolute.startswith(base) or raw.startswith("../pdf/"):
                 continue
