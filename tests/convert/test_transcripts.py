@@ -149,3 +149,9 @@ def test_slides(tei):
     supplied = ["".join(s.itertext()) for s in xpath(root, "//t:supplied[@reason='quoting-author']")]
     assert "the" in supplied and "of the Soviet Union" in supplied
     assert xpath(root, "//t:title[@type='alt'][@xml:lang='en']")
+
+
+def test_each_transcripts_profile_is_detected(project_setup):
+    from rezident.convert.detect import detect_profile
+    for source in project_setup.edition.sources:
+        assert detect_profile(cv.reading.read_transcript(source.file)) == source.profile, source.id
