@@ -13,29 +13,36 @@ from validate_samples import document, edition
 ANCHOR_I = ('<ref type="noteAnchor" target="#note-i" xml:id="anchor-i">'
             "<choice><sic>1</sic><corr>i</corr></choice></ref>")
 
-# rule id -> (replacements that trip it, replacements that keep the document valid)
+# rule id -> (cases that trip it, cases that keep the document valid); a case is one
+# replacement (old, new) in the sample document, or a list of them.
 RULES: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
     "document-date": ([('<creation><date when="1946-04-07">7 April 46</date></creation>', "")],
                       [('<date when="1946-04-07">7 April 46</date></creation>',
                         '<date notAfter="1946-05">spring 1946</date></creation>')]),
     "document-idno": ([('<idno type="document">venona-test</idno>', '<idno type="document">venona</idno>')],
-                      []),
+                      [('<idno type="document">venona-test</idno>', '<idno type="document"> venona-test\n</idno>')]),
     "id-unique": ([("<p part=", '<p><anchor xml:id="note-i"/></p><p part=')],
                   [("<p part=", '<p><anchor xml:id="anchor-extra"/></p><p part=')]),
     "note-anchor-target": ([('target="#note-i" xml:id="anchor-i"', 'target="#note-x" xml:id="anchor-i"')],
                            [("<p part=", '<p><ref type="noteAnchor" target="#note-iv">iv</ref></p><p part=')]),
-    "comment-id": ([('<note type="comment" n="i" ', '<note type="comment" ')], []),
+    "comment-id": ([('<note type="comment" n="i" ', '<note type="comment" ')],
+                   [('<note type="comment" n="i" ', '<note type="comment" n="1" ')]),
     "comment-anchored": ([(ANCHOR_I, "[1]")],
                          [('target="#anchor-i">', ">")]),
     "comment-target": ([('target="#anchor-i">', 'target="#anchor-x">')],
                        [('target="#anchor-i">', 'target="#anchor-iv">')]),
-    "exemption-declared": ([('corresp="#exemption-25X1">25X1', 'corresp="#exemption-25X2">25X2')], []),
-    "catref-target": ([('target="#cls-top-secret"', 'target="#cls-secret"')], []),
+    "exemption-declared": ([('corresp="#exemption-25X1">25X1', 'corresp="#exemption-25X2">25X2')],
+                           [[('corresp="#exemption-25X1">25X1', 'corresp="#exemption-25X2">25X2'),
+                             ('<category xml:id="exemption-25X1">', '<category xml:id="exemption-25X2"><catDesc>25X2'
+                              '</catDesc></category><category xml:id="exemption-25X1">')]]),
+    "catref-target": ([('target="#cls-top-secret"', 'target="#cls-secret"')],
+                      [('<catRef scheme="#classification" target="#cls-top-secret"/>', "")]),
     "ref-resolves": ([("#per-guzenko", "#per-nobody"),
                       ("registers/persons.xml#per-guzenko", "registers/people.xml#per-guzenko"),
                       ("registers/persons.xml#per-guzenko", "registers/persons.xml")],
                      [("registers/persons.xml#per-guzenko", "registers/persons.xml#per-beriya")]),
-    "cipher-gap-count": ([('quantity="2" ', "")], []),
+    "cipher-gap-count": ([('quantity="2" ', "")],
+                         [('reason="cipher-unrecovered" quantity="2"', 'reason="garbled" quantity="2"')]),
     "cipher-gap-positive": ([('quantity="2"', 'quantity="0"')],
                             [('quantity="2"', 'quantity="1"')]),
     "date-real": ([('<docDate when="1946-04-07"', '<docDate when="1946-02-29"'),
@@ -61,9 +68,13 @@ def test_every_rule_has_its_cases(schema_dir: Path) -> None:
     assert _rules_in_sch(schema_dir) == set(RULES)
 
 
-def _check(validator: Validator, tmp_path: Path, changes: list[tuple[str, str]]):
+def changes(case) -> list[tuple[str, str]]:
+    return case if isinstance(case, list) else [case]
+
+
+def _check(validator: Validator, tmp_path: Path, replacements: list[tuple[str, str]]):
     text = document()
-    for old, new in changes:
+    for old, new in replacements:
         assert old in text, old
         text = text.replace(old, new, 1)
     tei = edition(tmp_path, {"venona-test": text})
@@ -74,9 +85,9 @@ CASES = [(rule, i, change) for rule, (trips, _) in RULES.items() for i, change i
 
 
 @pytest.mark.parametrize("rule,i,change", CASES, ids=[f"{r}-{i}" for r, i, _ in CASES])
-def test_rule_trips(rule: str, i: int, change: tuple[str, str], validator: Validator,
+def test_rule_trips(rule: str, i: int, change, validator: Validator,
                     tmp_path: Path) -> None:
-    text, findings = _check(validator, tmp_path, [change])
+    text, findings = _check(validator, tmp_path, changes(change))
     hits = [f for f in findings if f.rule == rule]
     assert hits, [str(f) for f in findings]
     for hit in hits:
@@ -90,9 +101,9 @@ PASSES = [(rule, i, change) for rule, (_, passes) in RULES.items() for i, change
 
 
 @pytest.mark.parametrize("rule,i,change", PASSES, ids=[f"{r}-{i}" for r, i, _ in PASSES])
-def test_rule_passes(rule: str, i: int, change: tuple[str, str], validator: Validator,
+def test_rule_passes(rule: str, i: int, change, validator: Validator,
                      tmp_path: Path) -> None:
-    _, findings = _check(validator, tmp_path, [change])
+    _, findings = _check(validator, tmp_path, changes(change))
     assert [str(f) for f in findings] == []
 
 
@@ -125,3 +136,7 @@ def test_a_register_without_entries_yet_is_marked_and_needs_no_date(validator: V
     path.write_text(empty.replace('xml:id="persons"', 'xml:id="persons" type="register"'))
     report = validator.validate(path)
     assert report.findings == [] and report.is_register
+
+
+def test_every_rule_has_a_case_that_trips_it_and_one_that_passes() -> None:
+    assert all(trips and passes for trips, passes in RULES.values())
