@@ -133,3 +133,20 @@ def test_html_only_leaves_pdf_alone(edition):
     report = edition.build(targets=("html",))
     assert [s.name for s in report.stages] == ["validate", "html"]
     assert not (edition.out / "pdf").exists()
+
+
+def test_stage_code_takes_part_in_the_keys(edition, tmp_path, monkeypatch):
+    """Changing a renderer's Python code rebuilds what it renders (package or single module)."""
+    package = tmp_path / "package"
+    (package / "html").mkdir(parents=True)
+    (package / "html" / "render.py").write_text("VERSION = 1\n")
+    (package / "safexml.py").write_text("SAFE = 1\n")
+    monkeypatch.setattr("rezident.build.pipeline.PACKAGE_DIR", package)
+    edition.toolkit.code = {"html": ("html",), "validate": ("safexml.py",)}
+    edition.build()
+    (package / "html" / "render.py").write_text("VERSION = 2\n")
+    report = edition.build()
+    assert stage(report, "html").built == 4 + 3 and stage(report, "validate").built == 0
+    (package / "safexml.py").write_text("SAFE = 2\n")
+    report = edition.build()
+    assert stage(report, "validate").built == 4 + 2 + 1 and stage(report, "html").built == 0

@@ -236,8 +236,9 @@ class _Build:
         """The hash of what every item of ``stage`` is made with besides its own inputs."""
         if stage not in self._envs:
             parts = [stage, __version__]
-            for package in self.kit.code.get(stage, ()):
-                parts.append(self.hashes.of_tree(PACKAGE_DIR / package))
+            for name in self.kit.code.get(stage, ()):
+                code = PACKAGE_DIR / name  # a package's folder or a module's file
+                parts.append(self.hashes.of(code) if code.is_file() else self.hashes.of_tree(code))
             parts += [f"{name}={_installed_version(name)}"
                       for name in self.kit.libraries.get(stage, ())]
             if stage == "validate":
