@@ -107,14 +107,18 @@ output = "output"
 
 
 def register_text(stem: str, new: NewEdition) -> str:
-    """A register with no entries yet: valid TEI, with a commented example to copy."""
+    """A register with no entries yet: valid TEI, with a commented example to copy.
+
+    TEI allows no empty list, so the body holds a paragraph until the first entry;
+    ``type="register"`` tells the schema (and the validator) it is a register still.
+    """
     list_element, entry, prefix, what, example = REGISTERS[stem]
     publisher = new.publisher or ", ".join(new.editors) or new.title
     return f"""\
 <?xml version="1.0" encoding="UTF-8"?>
 <?xml-model href="../../schema/rezident.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>
 <?xml-model href="../../schema/rezident.sch" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>
-<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{stem}">
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{stem}" type="register">
   <teiHeader>
     <fileDesc>
       <titleStmt>
