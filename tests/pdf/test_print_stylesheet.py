@@ -179,8 +179,45 @@ def test_volume_orders_documents_by_date(tmp_path: Path, stylesheet: PrintStyles
     assert [a.get("href") for a in select(html, ".toc-documents a")] == ["#early", "#late", "#undated"]
     assert [a.get("id") for a in select(html, "article.tei-document")] == ["early", "late", "undated"]
     assert text_of(select(html, "h1.volume-title")[0]) == "Vol"
+    assert not select(html, "#glossary")   # nothing to gloss: no glossary, no contents line
+    assert [text_of(li) for li in select(html, ".toc-back li")] == ["Encoding conventions"]
 
 
 def test_a_broken_stylesheet_folder_is_named(tmp_path: Path):
     with pytest.raises(RezidentError, match="print stylesheet"):
         PrintStylesheet(tmp_path)
+
+
+def test_volume_glossary_and_registers_point_at_their_occurrences(tmp_path: Path, stylesheet: PrintStylesheet):
+    tei = tmp_path / "doc.xml"
+    tei.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="doc"><teiHeader><fileDesc>'
+        '<titleStmt><title type="main">Doc</title></titleStmt><publicationStmt><p/></publicationStmt>'
+        '<sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<p>The <term>RESIDENT</term> <note type="original-term" place="inline"><foreign xml:lang="ru-Latn">REZIDENT</foreign></note>'
+        ' met <persName ref="registers/persons.xml#per-beriya">BERIYA</persName> and again'
+        ' <rs type="covername" ref="registers/persons.xml#per-beriya">PETROV</rs>.</p></body></text></TEI>',
+        encoding="utf-8")
+    registers = tmp_path / "registers"
+    registers.mkdir()
+    (registers / "persons.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPerson>'
+        '<person xml:id="per-beriya"><persName type="main">Lavrentiy Beriya</persName>'
+        '<persName type="covername">PETROV</persName><note>NKVD chief.</note></person>'
+        '<person xml:id="per-nobody"><persName type="main">Anna Nobody</persName></person>'
+        '</listPerson></body></text></TEI>', encoding="utf-8")
+    html = lxml.html.fromstring(stylesheet.volume_html([tei], EditionFacts(title="Vol"), registers))
+    ids = {e.get("id") for e in html.iter() if e.get("id")}
+
+    entries = {text_of(select(e, ".entry-name")[0]): e for e in select(html, "#register-persons .entry")}
+    assert list(entries) == ["Lavrentiy Beriya", "Anna Nobody"]   # by surname
+    beriya = entries["Lavrentiy Beriya"]
+    assert "PETROV (cover name)" in text_of(beriya) and "NKVD chief." in text_of(beriya)
+    refs = [a.get("href") for a in select(beriya, "a.pageref")]
+    assert len(refs) == 1 and refs[0][1:] in ids          # the first mention in the document
+    assert not select(entries["Anna Nobody"], "a.pageref")  # never mentioned
+
+    term = select(html, "#glossary .entry")[0]
+    assert text_of(term).startswith("REZIDENT: RESIDENT")
+    assert select(term, "a.pageref")[0].get("href")[1:] in ids
+    assert [text_of(li) for li in select(html, ".toc-back li")] == ["Persons", "Glossary", "Encoding conventions"]

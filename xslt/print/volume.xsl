@@ -57,7 +57,9 @@
         <xsl:for-each select="$registers">
           <li><a href="#register-{p:register-name(.)}"><span class="toc-title">{p:register-title(.)}</span></a></li>
         </xsl:for-each>
-        <li><a href="#glossary"><span class="toc-title">Glossary</span></a></li>
+        <xsl:if test="p:has-glossary($ordered)">
+          <li><a href="#glossary"><span class="toc-title">Glossary</span></a></li>
+        </xsl:if>
         <li><a href="#conventions"><span class="toc-title">Encoding conventions</span></a></li>
       </ol>
     </nav>
@@ -212,8 +214,16 @@
 
   <!-- ========================================================== glossary -->
 
+  <!-- Is there anything for the glossary (original terms, abbreviations, exemption codes)? -->
+  <xsl:function name="p:has-glossary" as="xs:boolean">
+    <xsl:param name="documents" as="document-node()*"/>
+    <xsl:sequence select="exists($documents//tei:text//(tei:note[@type = ('original-term', 'exemption')]
+                                 | tei:choice[tei:abbr and tei:expan]))"/>
+  </xsl:function>
+
   <xsl:template name="glossary">
     <xsl:param name="documents" as="document-node()*"/>
+    <xsl:if test="p:has-glossary($documents)">
     <xsl:variable name="originals" select="$documents ! (.//tei:text//tei:note[@type = 'original-term'])"/>
     <xsl:variable name="abbreviations" select="$documents ! (.//tei:text//tei:choice[tei:abbr and tei:expan])"/>
     <xsl:variable name="codes" select="distinct-values($documents//tei:text//tei:note[@type = 'exemption'] ! rz:exemption-code(.))"/>
@@ -259,6 +269,7 @@
         </xsl:for-each>
       </xsl:if>
     </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:function name="p:original-term-english" as="xs:string?">
