@@ -64,3 +64,24 @@ def test_same_findings_on_the_edition(path: Path, engines) -> None:
     tree = safexml.parse(path)
     iso, ours = engines
     assert _ours(ours, tree) == _iso(iso, tree)
+
+
+def test_python_stands_in_only_for_the_rules_as_written(schema_dir: Path, tmp_path: Path) -> None:
+    assert set(CompiledSchematron(schema_dir / "rezident.sch").python_rules) == {"ref-resolves", "id-unique"}
+    edited = (schema_dir / "rezident.sch").read_text(encoding="utf-8").replace(
+        "test=\"count(key('ids', @xml:id)) = 1\"", "test=\"count(key('ids', @xml:id)) &lt; 3\"")
+    path = tmp_path / "edited.sch"
+    path.write_text(edited, encoding="utf-8")
+    compiled = CompiledSchematron(path)
+    assert compiled.python_rules == ("ref-resolves",)
+    # The edited rule now runs in the XSLT, as edited: two equal ids pass, three do not.
+    text = document().replace("<p part=", '<p><anchor xml:id="x"/><anchor xml:id="x"/></p><p part=')
+    tei = edition(tmp_path, {"venona-test": text})
+
+    def rules(source: str) -> list[str]:
+        tree = safexml.parse_bytes(source.encode(), path=tei / "venona-test.xml", collect_ids=False)
+        return [f.rule for f in compiled.run(tree)]
+
+    assert rules(text) == []
+    three = text.replace('<anchor xml:id="x"/></p>', '<anchor xml:id="x"/><anchor xml:id="x"/></p>')
+    assert rules(three) == ["id-unique"] * 3

@@ -145,6 +145,16 @@ def _ref_resolves(registers: _RegisterIds) -> PythonTest:
     return for_document
 
 
+# The rules as rezident.sch writes them (context, test): the Python tests stand for exactly these.
+_REF_RESOLVES_RULE = ("tei:*[@ref]", """$id != '' and (($file = '' and key('ids', $id))
+    or ($file != '' and not(contains($file, ':')) and document($file, /)/*[key('ids', $id)]))""")
+_ID_UNIQUE_RULE = ("tei:*[@xml:id]", "count(key('ids', @xml:id)) = 1")
+
+
+def _normalized(expression: str | None) -> str:
+    return "".join((expression or "").split())
+
+
 def _id_unique(tree: etree._ElementTree) -> Callable[[etree._Element], bool]:
     """id-unique: no other element of the document has the same xml:id."""
     counts = Counter(_ALL_IDS(tree))
@@ -214,7 +224,10 @@ class CompiledSchematron:
             raise ConfigError(f"the Schematron is not well-formed: {exc.message}", path=path,
                               line=exc.line) from None
         self._registers = _RegisterIds()
-        python_tests = {"ref-resolves": _ref_resolves(self._registers), "id-unique": _id_unique}
+        python_tests = {
+            "ref-resolves": (_REF_RESOLVES_RULE, _ref_resolves(self._registers)),
+            "id-unique": (_ID_UNIQUE_RULE, _id_unique),
+        }
         stylesheet, self._delegated = compile_to_xslt(schema, path, python_tests)
         parser = safexml.parser()
         parser.resolvers.add(_LocalXMLResolver())
@@ -224,6 +237,11 @@ class CompiledSchematron:
             self._xslt = etree.XSLT(xslt_doc, access_control=_ACCESS)
         except etree.XSLTParseError as exc:
             raise ConfigError(f"the Schematron does not compile: {exc}", path=path) from None
+
+    @property
+    def python_rules(self) -> tuple[str, ...]:
+        """The assert ids tested in Python rather than by the XSLT."""
+        return tuple(check.rule for check in self._delegated)
 
     def run(self, tree: etree._ElementTree) -> list[Failure]:
         try:
@@ -271,17 +289,28 @@ def _string(value) -> str:
 
 
 def compile_to_xslt(schema: etree._Element, path: Path,
-                    python_tests: dict[str, PythonTest] | None = None
+                    python_tests: dict[str, tuple[tuple[str, str], PythonTest]] | None = None
                     ) -> tuple[etree._Element, list[_Delegated]]:
     """The XSLT 1 stylesheet for what ``schema`` asserts and reports, and the asserts left to Python.
 
-    An assert whose id is in ``python_tests`` is tested by that function
-    (given the document, it returns the test of a context element) instead,
-    if its rule is the only one of its pattern (so that "first matching rule"
-    needs no XSLT); the rule's lets and the assert's message are evaluated,
-    in Python, only when it fails.
+    ``python_tests`` maps an assert id to the (rule context, test) it was
+    written for and a function that tests the same in Python (given the
+    document, it returns the test of one context element). The function is
+    used only while the .sch still says exactly that, and the rule is the only
+    one of its pattern (so that "first matching rule" needs no XSLT); edit
+    the rule and the XSLT runs it again. The rule's lets and the assert's
+    message are evaluated, in Python, only when it fails.
     """
-    python_tests = python_tests or {}
+    given = python_tests or {}
+
+    def python_test(check: etree._Element, rule: etree._Element) -> PythonTest | None:
+        if check.tag != f"{_SCH}assert" or check.get("id") not in given:
+            return None
+        (context, test), function = given[check.get("id")]
+        same = (_normalized(rule.get("context")), _normalized(check.get("test"))) == (
+            _normalized(context), _normalized(test))
+        return function if same else None
+
     delegated: list[_Delegated] = []
     if schema.tag != f"{_SCH}schema":
         raise ConfigError("not an ISO Schematron schema (sch:schema expected)", path=path)
@@ -314,10 +343,10 @@ def compile_to_xslt(schema: etree._Element, path: Path,
             continue
         for let in pattern.iterfind(f"{_SCH}let"):
             etree.SubElement(xsl, f"{_XSL}variable", name=let.get("name"), select=let.get("value"))
-        if len(rules) == 1 and all(c.get("id") in python_tests for c in rules[0]
-                                   if c.tag in (f"{_SCH}assert", f"{_SCH}report")):
-            delegated += [_delegate(c, rules[0], namespaces, python_tests[c.get("id")], key_function)
-                          for c in rules[0] if c.tag == f"{_SCH}assert"]
+        checks = [c for c in rules[0] if c.tag in (f"{_SCH}assert", f"{_SCH}report")]
+        if len(rules) == 1 and checks and all(python_test(c, rules[0]) for c in checks):
+            delegated += [_delegate(c, rules[0], namespaces, python_test(c, rules[0]), key_function)
+                          for c in checks]
             continue  # nothing left for the XSLT to do in this pattern
         union = " | ".join(f"({_select(rule.get('context'))})" for rule in rules)
         etree.SubElement(results, f"{_XSL}apply-templates", select=union, mode=mode)
@@ -330,8 +359,8 @@ def compile_to_xslt(schema: etree._Element, path: Path,
                 etree.SubElement(template, f"{_XSL}variable", name=let.get("name"),
                                  select=let.get("value"))
             for check in rule:
-                if check.get("id") in python_tests and check.tag == f"{_SCH}assert" and len(rules) == 1:
-                    delegated.append(_delegate(check, rule, namespaces, python_tests[check.get("id")],
+                if len(rules) == 1 and python_test(check, rule):
+                    delegated.append(_delegate(check, rule, namespaces, python_test(check, rule),
                                                key_function))
                 elif check.tag in (f"{_SCH}assert", f"{_SCH}report"):
                     test = check.get("test")
