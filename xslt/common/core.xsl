@@ -532,7 +532,7 @@
   <xsl:template match="tei:note[@type = 'original-term']" mode="rz:reading-text">
     <xsl:sequence select="'[' || normalize-space(.) || ']'"/>
   </xsl:template>
-  <xsl:template match="tei:note | tei:fw | tei:pb | tei:lb[false()]" mode="rz:reading-text"/>
+  <xsl:template match="tei:note | tei:fw | tei:pb" mode="rz:reading-text"/>
   <xsl:template match="tei:lb" mode="rz:reading-text">
     <xsl:sequence select="' '"/>
   </xsl:template>

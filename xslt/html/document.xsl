@@ -29,10 +29,8 @@
   </xsl:template>
 
   <xsl:template match="tei:TEI" mode="rzh:page">
-    <xsl:variable name="id" select="($doc-id[normalize-space()], @xml:id, 'document')[1]"/>
-    <xsl:variable name="title" select="rz:title(.)"/>
     <xsl:call-template name="rzh:page">
-      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="title" select="rz:title(.)"/>
       <xsl:with-param name="name" select="'document'"/>
       <xsl:with-param name="lang" select="(@xml:lang, tei:text/@xml:lang, 'en')[1]"/>
       <xsl:with-param name="content-of" select="."/>
@@ -42,56 +40,56 @@
   <xsl:template match="tei:TEI" mode="rzh:page-content">
     <xsl:variable name="id" select="($doc-id[normalize-space()], @xml:id, 'document')[1]"/>
     <xsl:variable name="title" select="rz:title(.)"/>
-        <article class="document" data-pagefind-body="">
-          <header class="document-header">
-            <p class="kicker">
-              <span data-pagefind-meta="date"><xsl:value-of select="rz:date-label(.)"/></span>
-              <xsl:for-each select="rz:kind(.)[.]">
-                <xsl:text> · </xsl:text><span class="kind" data-pagefind-filter="kind"><xsl:value-of select="."/></span>
-              </xsl:for-each>
-            </p>
-            <h1 data-pagefind-meta="title"><xsl:value-of select="$title"/></h1>
-            <xsl:for-each select="rz:classification(.)[.]">
-              <p class="classification"><span class="visually-hidden">Classification of the original: </span><xsl:value-of select="."/></p>
-            </xsl:for-each>
-          </header>
-          <xsl:apply-templates select="tei:teiHeader" mode="rzh:metadata">
-            <xsl:with-param name="id" select="$id"/>
-          </xsl:apply-templates>
-          <section class="text" aria-labelledby="text-heading">
-            <xsl:variable name="text" select="tei:text"/>
-            <div class="text-bar">
-              <h2 id="text-heading">Text</h2>
-              <!-- the switch only where the transcript's notation differs
-                   from the reading text -->
-              <xsl:if test="exists($text//(tei:gap | tei:unclear | tei:supplied | tei:choice
-                            | tei:ref[@type = 'noteAnchor'] | tei:del | tei:fw))">
-                <fieldset class="view-switch" data-pagefind-ignore="all">
-                  <legend>View</legend>
-                  <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
-                  <label for="view-reading">Reading text</label>
-                  <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
-                  <label for="view-diplomatic">Diplomatic (transcript notation)</label>
-                </fieldset>
-              </xsl:if>
-            </div>
-            <xsl:call-template name="rzh:key">
-              <xsl:with-param name="text" select="$text"/>
-            </xsl:call-template>
-            <div class="tei-text">
-              <xsl:apply-templates select="tei:text"/>
-            </div>
-          </section>
-          <xsl:variable name="collected" select="tei:text//tei:note[rzh:is-collected-note(.)]"/>
-          <xsl:if test="$collected">
-            <section class="notes" aria-labelledby="notes-heading">
-              <h2 id="notes-heading">Notes</h2>
-              <ol class="notes-list" role="list">
-                <xsl:apply-templates select="$collected" mode="rzh:note-item"/>
-              </ol>
-            </section>
+    <article class="document" data-pagefind-body="">
+      <header class="document-header">
+        <p class="kicker">
+          <span data-pagefind-meta="date"><xsl:value-of select="rz:date-label(.)"/></span>
+          <xsl:for-each select="rz:kind(.)[.]">
+            <xsl:text> · </xsl:text><span class="kind" data-pagefind-filter="kind"><xsl:value-of select="."/></span>
+          </xsl:for-each>
+        </p>
+        <h1 data-pagefind-meta="title"><xsl:value-of select="$title"/></h1>
+        <xsl:for-each select="rz:classification(.)[.]">
+          <p class="classification"><span class="visually-hidden">Classification of the original: </span><xsl:value-of select="."/></p>
+        </xsl:for-each>
+      </header>
+      <xsl:apply-templates select="tei:teiHeader" mode="rzh:metadata">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:apply-templates>
+      <section class="text" aria-labelledby="text-heading">
+        <xsl:variable name="text" select="tei:text"/>
+        <div class="text-bar">
+          <h2 id="text-heading">Text</h2>
+          <!-- the switch only where the transcript's notation differs
+               from the reading text -->
+          <xsl:if test="exists($text//(tei:gap | tei:unclear | tei:supplied | tei:choice
+                        | tei:ref[@type = 'noteAnchor'] | tei:del | tei:fw))">
+            <fieldset class="view-switch" data-pagefind-ignore="all">
+              <legend>View</legend>
+              <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
+              <label for="view-reading">Reading text</label>
+              <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
+              <label for="view-diplomatic">Diplomatic (transcript notation)</label>
+            </fieldset>
           </xsl:if>
-        </article>
+        </div>
+        <xsl:call-template name="rzh:key">
+          <xsl:with-param name="text" select="$text"/>
+        </xsl:call-template>
+        <div class="tei-text">
+          <xsl:apply-templates select="tei:text"/>
+        </div>
+      </section>
+      <xsl:variable name="collected" select="tei:text//tei:note[rzh:is-collected-note(.)]"/>
+      <xsl:if test="$collected">
+        <section class="notes" aria-labelledby="notes-heading">
+          <h2 id="notes-heading">Notes</h2>
+          <ol class="notes-list" role="list">
+            <xsl:apply-templates select="$collected" mode="rzh:note-item"/>
+          </ol>
+        </section>
+      </xsl:if>
+    </article>
   </xsl:template>
 
   <!-- How to read the marks: in words and shapes, never colour alone. -->
