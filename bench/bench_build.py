@@ -54,24 +54,38 @@ REZIDENT = str(Path(sys.executable).with_name("rezident"))
 
 # --- measuring ---------------------------------------------------------------
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants (Linux /proc)."""
-    total, stack, seen = 0, [pid], set()
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants (Linux /proc)."""
+    found, stack = [], [pid]
     while stack:
         current = stack.pop()
-        if current in seen:
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    stack += [int(child) for child in handle.read().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue
-        seen.add(current)
+    return found
+
+
+def _sample(pid: int, cpu: dict[int, float]) -> int:
+    """Resident bytes of the tree under ``pid``; records each process's CPU seconds so far."""
+    total = 0
+    for current in _tree(pid):
         try:
             with open(f"/proc/{current}/status") as handle:
                 for line in handle:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1]) * 1024
                         break
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as handle:
-                    stack += [int(child) for child in handle.read().split()]
-        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            with open(f"/proc/{current}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            cpu[current] = (int(fields[11]) + int(fields[12])) / _TICK  # utime + stime
+        except (FileNotFoundError, ProcessLookupError, PermissionError, IndexError):
             continue
     return total
 
@@ -81,15 +95,15 @@ class Run:
 
     def __init__(self, args: list[str], cwd: Path, env: dict | None = None, check: bool = True):
         started = time.perf_counter()
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    text=True, env=env)
         self.peak = 0
+        cpu: dict[int, float] = {}
         done = threading.Event()
 
         def sample() -> None:
             while not done.is_set():
-                self.peak = max(self.peak, _tree_rss(process.pid))
+                self.peak = max(self.peak, _sample(process.pid, cpu))
                 done.wait(0.02)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -98,10 +112,9 @@ class Run:
         done.set()
         sampler.join()
         self.seconds = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        # CPU of the command and every process it waited for: on a shared
-        # machine, a figure that does not depend on what else is running.
-        self.cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        # CPU of the command and all its processes (as last sampled): on a
+        # shared machine, a figure that does not depend on what else runs.
+        self.cpu = sum(cpu.values())
         self.code = process.returncode
         if self.code != 0 and check:
             raise SystemExit(f"failed ({self.code}): {' '.join(args)}\n{self.output[-3000:]}")
@@ -146,6 +159,7 @@ def convert_all(root: Path, jobs: int) -> tuple[float, float, int]:
     ids = [s.id for s in edition.load(root).sources]
     started = time.perf_counter()
     cpu_before = _cpu()
+    cpu: dict[int, float] = {}
     batches = [ids[i:i + 50] for i in range(0, len(ids), 50)]
     pid_peak = 0
     with ProcessPoolExecutor(jobs, initializer=_init_converter, initargs=(str(root),)) as pool:
@@ -154,7 +168,7 @@ def convert_all(root: Path, jobs: int) -> tuple[float, float, int]:
         def sample() -> None:
             nonlocal pid_peak
             while not done.is_set():
-                pid_peak = max(pid_peak, _tree_rss(os.getpid()))
+                pid_peak = max(pid_peak, _sample(os.getpid(), cpu))
                 done.wait(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
