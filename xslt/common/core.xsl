@@ -149,7 +149,7 @@
     <xsl:variable name="code" select="rz:exemption-code($item)"/>
     <xsl:variable name="declared" select="
         if ($item instance of node())
-        then root($item)//tei:category[@xml:id = 'exemption-' || $code]/tei:catDesc
+        then id('exemption-' || $code, root($item))[self::tei:category]/tei:catDesc
         else ()"/>
     <xsl:sequence select="
         if (normalize-space($declared[1]))
@@ -186,7 +186,7 @@
   <xsl:function name="rz:unclear-flag-meaning" as="xs:string">
     <xsl:param name="unclear" as="element()"/>
     <xsl:variable name="flag" select="rz:unclear-flag($unclear)"/>
-    <xsl:variable name="decl" select="root($unclear)//tei:editorialDecl"/>
+    <xsl:variable name="decl" select="$unclear/ancestor::tei:TEI[1]/tei:teiHeader/tei:encodingDesc/tei:editorialDecl"/>
     <xsl:variable name="declared" select="(
         $decl//*[@n = $flag][not(self::tei:unclear)],
         $decl//tei:label[normalize-space() = $flag]/following-sibling::tei:item[1],
@@ -456,7 +456,7 @@
     <xsl:param name="scheme" as="xs:string"/>
     <xsl:variable name="target" select="substring-after(string(($tei/tei:teiHeader/tei:profileDesc
         /tei:textClass/tei:catRef[@scheme = '#' || $scheme])[1]/@target), '#')"/>
-    <xsl:sequence select="if ($target) then $tei/tei:teiHeader//tei:category[@xml:id = $target][1] else ()"/>
+    <xsl:sequence select="if ($target) then id($target, root($tei))[self::tei:category][1] else ()"/>
   </xsl:function>
 
   <!-- cable, report, letter, decision, record, lecture; '' when not declared. -->
