@@ -10,11 +10,11 @@ import click
 
 from .. import resources
 from ..errors import ConfigError
+from ..validate.report import FORMATS
 from .options import edition_option, load_edition, reports_errors
 
 # ../shared/corpora beside the project, as the tests find it; REZIDENT_TEI_ALL overrides.
 TEI_ALL_DEFAULT = resources.PACKAGE_ROOT.parent / "shared" / "corpora" / "tei-p5" / "tei_all.rng"
-FORMATS = ("text", "json", "junit", "github")
 
 
 def tei_all_path() -> Path:
