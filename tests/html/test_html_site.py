@@ -299,6 +299,14 @@ def test_real_schema_documents_itself(renderer, fixtures_dir, project_root, tmp_
         assert " ".join(doc.text.split()) in text
 
 
+def test_encoding_page_names_a_foreign_schema_instead_of_ours(corpora, renderer, fixtures_dir, tmp_path):
+    frus = sorted((corpora / "frus").glob("*.xml"))[0]
+    renderer.render_collection([renderer.summarize(frus)], tmp_path, schema_dir=fixtures_dir / "schema")
+    text = " ".join(page(tmp_path, "encoding").xpath("string(//main)").split())
+    assert "tei_all.rng" in text
+    assert "A gap in cipher text" not in text
+
+
 def test_search_page_works_without_search_index(site):
     root = page(site, "search")
     assert root.xpath("//div[@id='search']")

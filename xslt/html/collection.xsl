@@ -533,10 +533,17 @@
         </xsl:choose>
         <section aria-labelledby="schema-heading">
           <h2 id="schema-heading">Rules of the schema</h2>
+          <xsl:variable name="schema-name" select="tokenize($schema-uri, '/')[last()]"/>
+          <xsl:variable name="elsewhere" select="distinct-values($summaries/@schema[. != ''][tokenize(., '/')[last()] != $schema-name])"/>
+          <xsl:if test="exists($elsewhere)">
+            <p>Some documents declare another schema, whose rules are not shown here:
+              <xsl:for-each select="$elsewhere"><xsl:if test="position() gt 1">, </xsl:if><code><xsl:value-of select="."/></code></xsl:for-each>.</p>
+          </xsl:if>
           <xsl:choose>
-            <xsl:when test="$schema">
+            <xsl:when test="$schema and exists($summaries[@schema = '' or tokenize(@schema, '/')[last()] = $schema-name])">
               <xsl:apply-templates select="$schema/rng:grammar" mode="rzh:schema"/>
             </xsl:when>
+            <xsl:when test="$schema"/>
             <xsl:otherwise><p>The edition’s schema (<code>schema/rezident.rng</code>) was not found when this page was made.</p></xsl:otherwise>
           </xsl:choose>
         </section>

@@ -24,6 +24,14 @@
     <xsl:apply-templates select="(tei:TEI, //tei:TEI)[1]"/>
   </xsl:template>
 
+  <!-- The RELAX NG schema the document declares (xml-model), '' if none. -->
+  <xsl:function name="rz:declared-schema" as="xs:string">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="models" select="$root/processing-instruction('xml-model')
+        [contains(., 'http://relaxng.org/ns/structure/1.0')]"/>
+    <xsl:sequence select="string(($models ! replace(., '^.*href=[&quot;'']([^&quot;'']*)[&quot;''].*$', '$1'))[1])"/>
+  </xsl:function>
+
   <xsl:template match="tei:TEI">
     <xsl:variable name="id" select="($doc-id[normalize-space()], @xml:id, 'document')[1]"/>
     <xsl:variable name="text" select="tei:text"/>
@@ -31,7 +39,8 @@
     <summary id="{$id}" href="{$id}.html" title="{rz:title(.)}" sort-date="{rz:sort-date(.)}"
              date="{rz:date-label(.)}" kind="{rz:kind(.)}" classification="{rz:classification(.)}"
              sender="{rz:sender(.)}" addressee="{rz:addressee(.)}"
-             lang="{(@xml:lang, $text/@xml:lang, 'en')[1]}">
+             lang="{(@xml:lang, $text/@xml:lang, 'en')[1]}"
+             schema="{rz:declared-schema(root(.))}">
       <count name="redactions" n="{count($gaps[@reason = 'redacted'])}"/>
       <count name="unrecovered-groups"
              n="{sum($gaps[@reason = ('cipher-unrecovered', 'unrecoverable', 'garbled', 'corrupt')]
