@@ -652,7 +652,7 @@
       <xsl:when test="rz:is-mention(.) and not($in-link)">
         <xsl:variable name="who" select="$register-names(rz:mention-key(.))"/>
         <a class="{$class}" href="{rzh:register-href(.)}" id="{rz:mention-id(.)}"
-           title="{if ($who and $who != normalize-space()) then $who || ' – ' else ''}{rz:mention-explanation(.)}">
+           title="{if ($who) then $who || ' (' || rz:mention-register(.) || ' register)' else rz:mention-explanation(.)}">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
           <xsl:apply-templates><xsl:with-param name="in-link" tunnel="yes" select="true()"/></xsl:apply-templates>
         </a>
