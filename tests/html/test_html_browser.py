@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -26,7 +27,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 @pytest.fixture(scope="module")
 def served_site(fixtures_dir: Path, tmp_path_factory):
     if not CHROMIUM.is_file():
-        pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed")
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: CI installs it (scripts/install.sh --test)")
+        pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed: scripts/install.sh --test")
     root = tmp_path_factory.mktemp("browser")
     tei = root / "tei"
     shutil.copytree(fixtures_dir, tei, ignore=shutil.ignore_patterns("schema"))
