@@ -181,8 +181,9 @@ def _term_start(text: str, end: int, pos: int, wanted: int) -> int | None:
     words: list[tuple[int, str]] = []
     cursor = end
     while cursor > pos and len(words) < 6:
-        match = TERM_WORD.search(text, pos, cursor)
-        if match is None:
+        window = max(pos, cursor - 60)   # a word is shorter than this; keeps the look-back linear
+        match = TERM_WORD.search(text, window, cursor)
+        if match is None or (match.start() == window > pos and not text[window - 1].isspace()):
             break
         word = match.group()
         if words and word[-1] in ",.;:!?":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 
 WS = " \t\r\n"   # ASCII whitespace: the only whitespace the round trip may change
 _RUNS = re.compile(r"[ \t\r\n]+")
@@ -25,13 +27,16 @@ class Located:
     line: int
     column: int = 1
 
+    @cached_property
+    def _breaks(self) -> list[int]:
+        return [i for i, char in enumerate(self.text) if char == "\n"]
+
     def where(self, offset: int) -> tuple[int, int]:
         """Line and column of the character at ``offset`` in ``text``."""
-        before = self.text[:offset]
-        breaks = before.count("\n")
+        breaks = bisect_left(self._breaks, offset)
         if breaks == 0:
             return self.line, self.column + offset
-        return self.line + breaks, offset - before.rfind("\n")
+        return self.line + breaks, offset - self._breaks[breaks - 1]
 
     def slice(self, start: int, end: int | None = None) -> "Located":
         line, column = self.where(start)

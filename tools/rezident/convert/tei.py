@@ -41,11 +41,12 @@ def append(parent: etree._Element, nodes: Node | Iterable[Node] | None) -> etree
         if isinstance(node, str):
             if not node:
                 continue
-            if len(parent):
-                last = parent[-1]
-                last.tail = (last.tail or "") + node
-            else:
+            try:
+                last = parent[-1]   # found from the end: len(parent) would walk every child
+            except IndexError:
                 parent.text = (parent.text or "") + node
+            else:
+                last.tail = (last.tail or "") + node
         else:
             parent.append(node)
     return parent

@@ -8,6 +8,7 @@ from typing import Any
 from lxml import etree
 
 from .. import dates
+from ..conventions import BY_NAME
 from ..lines import Block
 from ..located import WS, Located, squash
 from ..structure import Builder, Document, Text, has_text, put_text
@@ -197,8 +198,11 @@ def _document(b: Builder, blocks: list[Block], div: etree._Element, document: Do
 
 
 def _opening(block: Block) -> bool:
-    """Short lines before the text of a letter: addressee, date, classification."""
-    return block.kind == "banner" or (block.words <= 8 and not block.text.rstrip(WS).endswith(":"))
+    """Short lines before the text of a letter: addressee, date, classification (never a citation)."""
+    if block.kind == "banner":
+        return True
+    return block.words <= 8 and not block.text.rstrip(WS).endswith(":") \
+        and not BY_NAME["archival-citation"].pattern.search(block.text)
 
 
 def _dated(b: Builder, located: Located) -> list[Node]:
