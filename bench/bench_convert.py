@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from rezident import convert, edition
+from rezident.convert.document import convert_text
 
 ROOT = Path(__file__).resolve().parent.parent
 OCR = ROOT.parent / "shared" / "corpora" / "ocr-cia-jfk"
@@ -54,6 +55,16 @@ def main() -> None:
 
     timed("the edition's transcripts", args.rounds, edition_sources)
     timed("convert + regenerate", args.rounds, round_trip)
+    for repeats in (500, 2000):
+        # one long paragraph dense with notations: the time should grow linearly with its length
+        text = ("The RESIDENT [REZIDENT] met GUZENKO [,] in Moscow [B% the former] "
+                "[2 groups unrecovered] and [weird] ") * repeats + "\n"
+        start = time.perf_counter()
+        convert_text(text, edition=ed, doc_id="long", transcript_name="long.txt", profile="venona",
+                     kind="document", metadata={}, declared=setup.declared, forms=setup.forms,
+                     transcript_bytes=text.encode())
+        elapsed = time.perf_counter() - start
+        print(f"one paragraph of {len(text) / 1000:.0f} kB: {elapsed:.2f} s ({len(text) / elapsed / 1e6:.2f} M chars/s)")
     if OCR.is_dir():
         files = sorted(OCR.glob("*.md"))
 
