@@ -81,7 +81,9 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
 
     failures: list[str] = []
     differing: list[str] = []
-    for path, source in jobs:
+    # On a terminal each line says how far the run is; piped output stays plain.
+    counter = "[{}/%d] " % len(jobs) if len(jobs) > 1 and click.get_text_stream("stdout").isatty() else ""
+    for number, (path, source) in enumerate(jobs, start=1):
         try:
             if source is not None:
                 result = converter.convert_source(setup, source, profile, encoding)
@@ -114,7 +116,7 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
             click.echo(str(exc), err=True)
             failures.append(_shown(target))
             continue
-        click.echo(f"{result.summary()}{'' if changed else ' (unchanged)'}")
+        click.echo(f"{counter.format(number)}{result.summary()}{'' if changed else ' (unchanged)'}")
 
     if check:
         for line in differing:
