@@ -38,6 +38,16 @@
         replace(tokenize(string(base-uri($doc)), '/')[last()], '\.xml$', ''), 'document')[normalize-space()][1])"/>
   </xsl:function>
 
+  <!-- "marked" for the blocks that hold marginal marks: only they are
+       positioned (the marks are placed against them), since positioned
+       boxes cost the renderer time. -->
+  <xsl:function name="p:marked" as="xs:string?">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="if (exists($block//(tei:pb | tei:note[@type = 'exemption' or @place = 'margin']))
+        or exists($block/preceding-sibling::*[p:is-margin-mark(.)][p:carrier-of(.) is $block]))
+        then 'marked' else ()"/>
+  </xsl:function>
+
   <xsl:function name="p:lang" as="attribute()?">
     <xsl:param name="node" as="element()"/>
     <xsl:if test="$node/@xml:lang">
@@ -55,7 +65,7 @@
   </xsl:template>
 
   <xsl:template match="tei:div | tei:group" mode="text">
-    <section class="div {@type} {@subtype}">
+    <section class="div {@type} {@subtype} {p:marked(.)}">
       <xsl:if test="@n and not(tei:head)">
         <xsl:attribute name="data-n" select="@n"/>
       </xsl:if>
@@ -65,7 +75,7 @@
   </xsl:template>
 
   <xsl:template match="tei:div[@type = 'document']" mode="text">
-    <section class="div document {@subtype}" id="{p:uid(.)}">
+    <section class="div document {@subtype} {p:marked(.)}" id="{p:uid(.)}">
       <xsl:sequence select="p:lang(.)"/>
       <xsl:apply-templates mode="text"/>
     </section>
@@ -74,7 +84,7 @@
   <xsl:template match="tei:head" mode="text">
     <xsl:variable name="depth" select="count(ancestor::tei:div) + (if (ancestor::tei:front) then 1 else 0)"/>
     <xsl:element name="h{min((max((2, $depth + 1)), 5))}">
-      <xsl:attribute name="class" select="'head', ../@type"/>
+      <xsl:attribute name="class" select="'head', ../@type, p:marked(.)"/>
       <xsl:sequence select="p:lang(.)"/>
       <xsl:call-template name="carried-marks"/>
       <xsl:apply-templates mode="text"/>
@@ -83,7 +93,7 @@
 
   <xsl:template match="tei:p | tei:ab" mode="text">
     <p>
-      <xsl:attribute name="class" select="local-name(), if (@part = ('F', 'M')) then 'continued' else ()"/>
+      <xsl:attribute name="class" select="local-name(), if (@part = ('F', 'M')) then 'continued' else (), p:marked(.)"/>
       <xsl:sequence select="p:lang(.)"/>
       <xsl:call-template name="carried-marks"/>
       <xsl:apply-templates mode="text"/>
@@ -92,7 +102,7 @@
 
   <!-- A paragraph number the converter kept as an attribute is printed. -->
   <xsl:template match="tei:p[@n][not(tei:label)]" mode="text" priority="2">
-    <p class="p numbered">
+    <p class="p numbered {p:marked(.)}">
       <xsl:sequence select="p:lang(.)"/>
       <xsl:call-template name="carried-marks"/>
       <span class="label">{@n}.</span>
@@ -107,7 +117,7 @@
 
   <xsl:template match="tei:list" mode="text">
     <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ol' else 'ul'}">
-      <xsl:attribute name="class" select="'list', @type"/>
+      <xsl:attribute name="class" select="'list', @type, p:marked(.)"/>
       <xsl:apply-templates mode="text"/>
     </xsl:element>
   </xsl:template>
@@ -117,12 +127,12 @@
   </xsl:template>
 
   <xsl:template match="tei:item" mode="text">
-    <li><xsl:sequence select="p:lang(.)"/><xsl:apply-templates mode="text"/></li>
+    <li class="{p:marked(.)}"><xsl:sequence select="p:lang(.)"/><xsl:apply-templates mode="text"/></li>
   </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer | tei:postscript | tei:argument
                        | tei:epigraph | tei:trailer | tei:byline" mode="text">
-    <div class="{local-name()}"><xsl:call-template name="carried-marks"/><xsl:apply-templates mode="text"/></div>
+    <div class="{local-name()} {p:marked(.)}"><xsl:call-template name="carried-marks"/><xsl:apply-templates mode="text"/></div>
   </xsl:template>
 
   <xsl:template match="tei:dateline | tei:signed | tei:salute" mode="text">
@@ -133,7 +143,7 @@
   </xsl:template>
 
   <xsl:template match="tei:quote[tei:p | tei:lg | tei:list]" mode="text">
-    <blockquote><xsl:sequence select="p:lang(.)"/><xsl:apply-templates mode="text"/></blockquote>
+    <blockquote class="{p:marked(.)}"><xsl:sequence select="p:lang(.)"/><xsl:apply-templates mode="text"/></blockquote>
   </xsl:template>
 
   <xsl:template match="tei:lg" mode="text">
@@ -160,6 +170,7 @@
 
   <xsl:template match="tei:cell" mode="text">
     <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+      <xsl:if test="p:marked(.)"><xsl:attribute name="class" select="p:marked(.)"/></xsl:if>
       <xsl:if test="@cols"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
       <xsl:if test="@rows"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
       <xsl:apply-templates mode="text"/>
@@ -397,7 +408,7 @@
   <!-- A note standing between blocks (an archival annotation after the
        text) has no line to hang a call on: it prints as a block, labelled. -->
   <xsl:template match="tei:note[not(p:in-line(.))]" mode="text" priority="1">
-    <div class="note-block {@type}">
+    <div class="note-block {@type} {p:marked(.)}">
       <xsl:sequence select="p:lang(.)"/>
       <xsl:call-template name="carried-marks"/>
       <span class="label">{rz:note-label(.)}</span>
