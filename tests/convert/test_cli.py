@@ -156,3 +156,16 @@ def test_a_failed_conversion_leaves_the_existing_file_untouched(edition_dir):
     (edition_dir / "transcripts" / "report.txt").write_bytes(b"\xff\xfe broken")
     assert run("--edition", str(edition_dir)).exit_code == 1
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("entry, complaint", [
+    ('profile = "telegram"', "unknown profile 'telegram'"),
+    ('profile = "crest"\ncolour = "red"', "unknown key 'colour'"),
+    ('profile = "crest"\ndate = "7 April 46"', "must be an ISO date"),
+    ('profile = "crest"\nclassification = "cosmic"', "unknown classification"),
+])
+def test_bad_source_entries_are_usage_errors(tmp_path, entry, complaint):
+    root = make_edition(tmp_path / "ed", f'\n[[source]]\nfile = "report.txt"\nid = "report"\n{entry}\n')
+    (root / "transcripts" / "report.txt").write_text(REPORT, encoding="utf-8")
+    result = run("--edition", str(root))
+    assert result.exit_code == 2 and complaint in result.stderr and "source 'report'" in result.stderr

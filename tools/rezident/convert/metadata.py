@@ -8,6 +8,7 @@ from typing import Any
 
 from ..edition import Source
 from ..errors import ConfigError
+from .conventions import PROFILES
 from .structure import LEVELS
 
 KEYS = {
@@ -31,6 +32,8 @@ def check_metadata(source: Source, config: Path | None) -> None:
         return ConfigError(f"source {source.id!r}: {message}", path=config,
                            hint=hint or "see docs/converter.md, 'Sources'")
 
+    if source.profile not in PROFILES:
+        raise fail(f"unknown profile {source.profile!r}", f"profiles are {', '.join(PROFILES)}")
     for key, value in source.metadata.items():
         if key not in KEYS:
             raise fail(f"unknown key {key!r}", f"the keys are file, id, profile, kind, {', '.join(sorted(KEYS))}")
