@@ -83,6 +83,7 @@ def test_unchanged_output_is_not_rewritten(edition_dir):
     ("Gr\u00fc\u00dfe\nline two caf\xe9\n".encode("latin-1"), "not valid utf-8: byte 0xfc"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
     (b"  \n\n", "is empty"),
+    (b"page one\n\x0cpage two\n", "control character U+000C"),
 ])
 def test_bad_input_gets_one_clear_line_and_exit_1(edition_dir, content, complaint):
     (edition_dir / "transcripts" / "report.txt").write_bytes(content)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..errors import RezidentError
+
+# characters XML 1.0 cannot hold (tab, line feed and carriage return it can)
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def read_transcript(path: Path, encoding: str = "utf-8") -> str:
@@ -42,4 +46,12 @@ def read_transcript(path: Path, encoding: str = "utf-8") -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
+    bad = NOT_XML.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise RezidentError(f"control character U+{ord(bad.group()):04X} cannot be kept in XML", path=path,
+                            line=line, column=column,
+                            hint="remove it from the transcript; where pdftotext left a form feed for a new "
+                                 "page, write the page number instead")
     return text
