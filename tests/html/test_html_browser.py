@@ -70,6 +70,12 @@ def page(browser):
     context.close()
 
 
+def test_search_index_is_readable_by_a_web_server(served_site):
+    site, _ = served_site
+    for path in [site / "pagefind", *(site / "pagefind").rglob("*")]:
+        assert path.stat().st_mode & 0o004, f"{path} is not world-readable"
+
+
 def test_view_switch_changes_the_text(page, served_site):
     _, base = served_site
     page.goto(f"{base}/cable.html")

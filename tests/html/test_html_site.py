@@ -398,3 +398,11 @@ def test_offline_index_holds_each_document_once(site, tmp_path):
     assert "KONSPIRATSIYA" in cable["text"] and "конспирация" in cable["text"]
     assert "did not recover" not in cable["text"]  # explanations are not indexed
     assert "[B% the former]" not in cable["text"] and "the former" in cable["text"]
+
+
+def test_site_files_are_readable_by_a_web_server(site):
+    for path in [site, *site.rglob("*")]:
+        mode = path.stat().st_mode
+        assert mode & 0o004, f"{path} is not world-readable"
+        if path.is_dir():
+            assert mode & 0o001, f"{path} cannot be entered"

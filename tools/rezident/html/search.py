@@ -37,6 +37,7 @@ def build_search_index(site_dir: Path) -> None:
         raise RezidentError("no built site here (index.html is missing)", path=site_dir,
                             hint="render the HTML pages before indexing them")
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
+    staging.chmod(0o755)  # mkdtemp makes 0700: a web server must read the index
     try:
         result = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(site_dir),
