@@ -133,3 +133,13 @@ def test_document_is_archival(edition_pdfs: dict[str, Rendered], stem: str):
         pytest.skip(str(exc))
     assert all(row["emb"] == "yes" for row in rows), rows
     assert pypdf.PdfReader(rendered.pdf).outline
+
+
+def test_tei_declaring_entities_is_refused_before_rendering(renderer: PdfRenderer, tmp_path: Path):
+    hostile = tmp_path / "hostile.xml"
+    hostile.write_text('<!DOCTYPE TEI [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n'
+                       '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&secret;</p></body></text></TEI>')
+    with pytest.raises(RezidentError) as caught:
+        renderer.render_document(hostile, tmp_path / "hostile.pdf")
+    assert caught.value.path == hostile
+    assert not (tmp_path / "hostile.pdf").exists()

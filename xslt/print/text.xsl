@@ -18,7 +18,6 @@
 
   <xsl:mode name="text" on-no-match="text-only-copy"/>
 
-  <xsl:key name="xml-id" match="*[@xml:id]" use="@xml:id"/>
   <xsl:key name="anchors" match="tei:ref[@type = 'noteAnchor']"
       use="tokenize(@target) ! substring-after(., '#')"/>
 

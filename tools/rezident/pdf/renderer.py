@@ -17,6 +17,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from ..edition import Edition
+from .. import safexml
 from ..errors import RezidentError
 from ..files import write_atomic
 from ..resources import shipped_xslt_dir
@@ -52,21 +53,16 @@ def edition_facts(edition: Edition | None) -> EditionFacts:
                         languages=edition.languages)
 
 
-def _check_tei(path: Path) -> None:
-    """Fail with the file, line and column when a TEI file cannot be read."""
+def _read_tei(path: Path) -> etree._ElementTree:
+    """The TEI file parsed safely (no DTD, no entities: refused before Saxon
+    ever sees it), failing with the file, line and column when it is broken."""
     if not path.is_file():
         raise RezidentError(f"{path} does not exist", path=path,
                             hint="run `rezident convert` first, or check the path")
-    try:
-        etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        raise RezidentError(f"not well-formed XML: {exc.msg}", path=path, line=line, column=column,
-                            hint="fix the TEI file, then build again") from None
+    return safexml.parse(path)
 
 
-def _header_languages(path: Path) -> tuple[str, ...]:
-    tree = etree.parse(str(path))
+def _header_languages(tree: etree._ElementTree) -> tuple[str, ...]:
     idents = tree.xpath("//*[local-name()='langUsage']/*[local-name()='language']/@ident")
     return tuple(dict.fromkeys(str(i) for i in idents))
 
@@ -84,10 +80,10 @@ class PdfRenderer:
     def render_document(self, tei_path: Path, out_pdf: Path) -> Path:
         """One document as a PDF with its TEI embedded; returns ``out_pdf``."""
         tei_path = Path(tei_path)
-        _check_tei(tei_path)
+        tree = _read_tei(tei_path)
         html = self.stylesheet.document_html(tei_path, self.facts)
         source = SourceFile.read(tei_path, description=f"TEI P5 source of the document {tei_path.stem}")
-        languages = self.facts.languages or _header_languages(tei_path)
+        languages = self.facts.languages or _header_languages(tree)
         return self._write(html, [source], Path(out_pdf), tei_path.parent, languages)
 
     def render_volume(self, tei_paths: list[Path], out_pdf: Path,
@@ -98,14 +94,13 @@ class PdfRenderer:
         if not tei_paths:
             raise RezidentError("the volume needs at least one TEI document",
                                 hint="convert the transcripts first (`rezident convert`)")
-        for path in tei_paths:
-            _check_tei(path)
+        trees = [_read_tei(path) for path in tei_paths]
         registers = []
         if registers_dir is not None:
             for name in REGISTER_NAMES:
                 path = Path(registers_dir) / f"{name}.xml"
                 if path.is_file():
-                    _check_tei(path)
+                    _read_tei(path)
                     registers.append(path)
         html = self.stylesheet.volume_html(tei_paths, self.facts, Path(registers_dir) if registers else None)
         sources = [SourceFile.read(p, description=f"TEI P5 source of the document {p.stem}")
@@ -113,7 +108,7 @@ class PdfRenderer:
         sources += [SourceFile.read(p, name=f"registers-{p.name}",
                                     description=f"TEI P5 register of {p.stem}") for p in registers]
         languages = self.facts.languages or tuple(dict.fromkeys(
-            lang for path in tei_paths for lang in _header_languages(path)))
+            lang for tree in trees for lang in _header_languages(tree)))
         return self._write(html, sources, Path(out_pdf), tei_paths[0].parent, languages)
 
     def _write(self, html: str, sources: list[SourceFile], out_pdf: Path, base: Path,
