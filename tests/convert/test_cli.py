@@ -36,7 +36,7 @@ def run(*args: str):
 def test_converts_every_source_with_a_summary_and_located_warnings(edition_dir):
     result = run("--edition", str(edition_dir))
     assert result.exit_code == 0, result.stderr
-    assert "report: profile crest; 1 redaction, 1 exemption" in result.stdout
+    assert "report: profile crest; 1 redaction, 1 exemption code" in result.stdout
     assert "report.txt:7:25: warning: unknown notation '[weird]' kept as text" in result.stderr
     data = (edition_dir / "tei" / "report.xml").read_bytes()
     assert b'<?xml-model href="../schema/rezident.rng"' in data and b"<?rezident-convert transcript-sha256=" in data
@@ -127,7 +127,7 @@ def test_any_file_with_profile_and_out(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(convert, [str(transcript), "--out", str(out)])
     assert result.exit_code == 0, result.stderr
-    assert "cable: profile venona (detected); 1 gap, 1 uncertain" in result.stdout
+    assert "cable: profile venona (detected); 1 gap, 1 uncertain recovery" in result.stdout
     forced = CliRunner().invoke(convert, [str(transcript), "--profile", "crest", "--out", str(out)])
     assert "profile crest;" in forced.stdout and "(detected)" not in forced.stdout
     shown = CliRunner().invoke(text, [str(out / "cable.xml")])

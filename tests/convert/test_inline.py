@@ -55,7 +55,7 @@ def test_original_terms_follow_the_english_term(snippet, text, term, original):
     root, result = snippet(text + "\n", "venona")
     assert xpath(root, "string(//t:term)") == term
     assert xpath(root, "string(//t:note[@type='original-term']/t:foreign[@xml:lang='ru-Latn'])") == original
-    assert result.counts["terms"] == 1
+    assert result.counts["original terms"] == 1
 
 
 @pytest.mark.parametrize("abbr, gloss", [

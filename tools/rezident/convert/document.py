@@ -32,13 +32,13 @@ STRUCTURAL = {
     "taxonomy", "category", "profileDesc", "creation", "correspDesc", "correspAction", "textClass", "langUsage",
     "revisionDesc", "text", "front", "body", "back", "div", "list",
 }
-SINGULAR = {"gaps": "gap", "redactions": "redaction", "exemptions": "exemption", "note anchors": "note anchor",
+SINGULAR = {"gaps": "gap", "redactions": "redaction", "exemption codes": "exemption code", "note anchors": "note anchor",
             "comments": "comment", "source comments": "source comment", "annotations": "annotation",
-            "terms": "term", "glosses": "gloss", "omissions": "omission", "quotations": "quotation",
+            "original terms": "original term", "uncertain recoveries": "uncertain recovery", "glosses": "gloss", "omissions": "omission", "quotations": "quotation",
             "citations": "citation", "mentions": "mention", "titles": "title"}
 CARRYING = {"div", "p", "ab", "list", "quote", "q", "bibl", "listBibl", "label"}
-SUMMARY_ORDER = ("gaps", "uncertain", "redactions", "exemptions", "note anchors", "comments", "source comments",
-                 "annotations", "terms", "glosses",
+SUMMARY_ORDER = ("gaps", "uncertain recoveries", "redactions", "exemption codes", "note anchors", "comments", "source comments",
+                 "annotations", "original terms", "glosses",
                  "supplied", "omissions", "normalized", "emphasis", "quotations", "citations", "russian", "mentions")
 
 

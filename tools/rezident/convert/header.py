@@ -35,8 +35,8 @@ RECOVERY = ("Bracketed recoveries such as [B% the former] carry the cryptanalyst
             "any other letter (T ...) unknown.")
 CONVENTION_NOTES = {
     "gaps": "Cipher groups the analysts could not recover are gaps counting the groups ([13 groups unrecovered]).",
-    "uncertain": RECOVERY,
-    "terms": "The translator's transliterated Russian original after an English term (RESIDENT [REZIDENT]) "
+    "uncertain recoveries": RECOVERY,
+    "original terms": "The translator's transliterated Russian original after an English term (RESIDENT [REZIDENT]) "
              "is a note of type original-term.",
     "glosses": "A transliterated abbreviation with the translator's English gloss (TsK [Central Committee]) "
                "is a choice of abbr and expan.",
@@ -44,7 +44,7 @@ CONVENTION_NOTES = {
     "note anchors": "Notes and their anchors keep the numbers as the transcript prints them; OCR misreadings of "
              "roman numerals (11 for ii) are corrected beside the original (sic/corr).",
     "redactions": "Blacked-out passages ([ ]) are gaps of reason redacted.",
-    "exemptions": "Declassification exemption codes (25X1 ...) are marginal notes pointing at the "
+    "exemption codes": "Declassification exemption codes (25X1 ...) are marginal notes pointing at the "
                   "exemption-codes taxonomy.",
     "normalized": "Escapes left by the transcriber (\\$) are normalized with the original kept (orig/reg).",
     "omissions": "Omissions by a quoting author ([...]) are gaps of reason omitted.",
