@@ -12,6 +12,14 @@ import tempfile
 from pathlib import Path
 
 
+def _default_mode() -> int:
+    """The mode ``open()`` would give a new file (0o666 less the umask);
+    ``mkstemp`` makes files readable by their owner only."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes | str, encoding: str = "utf-8") -> None:
     """Replace ``path`` with ``data`` in one step (same-filesystem rename)."""
     if isinstance(data, str):
@@ -19,6 +27,7 @@ def write_atomic(path: Path, data: bytes | str, encoding: str = "utf-8") -> None
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _default_mode())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
