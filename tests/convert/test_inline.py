@@ -176,3 +176,11 @@ def test_a_form_under_two_register_entries_is_an_error(tmp_path, project_root):
         '<persName type="variant">Stalin</persName>', '<persName type="variant">Beria</persName>'), encoding="utf-8")
     with pytest.raises(RezidentError, match="'Beria' is listed under"):
         load_forms(registers)
+
+
+def test_a_cable_without_title_opens_with_its_fields(snippet):
+    root, _ = snippet("From: MOSCOW\n\nTo: CANBERRA\n\n7 April 46\n\nThe text [B% x].\n", "venona")
+    opener = xpath(root, "//t:div[@type='document']/t:opener")[0]
+    assert xpath(opener, "t:dateline/t:date/@when") == ["1946-04-07"]
+    assert xpath(root, "//t:creation/t:date/@when") == ["1946-04-07"]
+    assert xpath(root, "//t:div[@type='reissue']") == []

@@ -119,6 +119,8 @@ def venona(blocks: list[Block], b: Builder) -> Text:
             else:
                 out.body.append(fw)
             continue
+        if state == "top" and kind == "field" and block.parts["key"] in ("From", "To", "No"):
+            state = "opening"   # a cable without a title: its opening starts the document
         if state == "top":
             if kind == "page-number":
                 append(reissue, b.page(block))
