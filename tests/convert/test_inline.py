@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from .conftest import inner_xml, xpath
 
@@ -184,3 +185,35 @@ def test_a_cable_without_title_opens_with_its_fields(snippet):
     assert xpath(opener, "t:dateline/t:date/@when") == ["1946-04-07"]
     assert xpath(root, "//t:creation/t:date/@when") == ["1946-04-07"]
     assert xpath(root, "//t:div[@type='reissue']") == []
+
+
+def test_documents_declared_in_the_configuration(tmp_path):
+    from rezident import convert as cv
+    from rezident import edition as edition_config
+
+    from .conftest import make_edition
+    root = make_edition(tmp_path / "ed", """
+        [[source]]
+        file = "two.txt"
+        id = "two"
+        profile = "archive-translation"
+        [[source.documents]]
+        starts = "Letter of"
+        subtype = "letter"
+        [[source.documents]]
+        starts = "Decision of"
+        subtype = "decision"
+        date = "1938-11-24"
+        [[source.documents]]
+        starts = "Nowhere"
+        """)
+    (root / "transcripts" / "two.txt").write_text(
+        "Blog title\n\nLetter of 23 November 1938.\n\nA long letter text with many words in it, enough.\n\n"
+        "Decision of the Politburo\n\nThe decision text, with many words in it as well.\n", encoding="utf-8")
+    setup = cv.setup(edition_config.load(root))
+    result = cv.convert_source(setup, setup.edition.sources[0])
+    tei = etree.fromstring(result.data)
+    assert xpath(tei, "//t:body/t:div[@type='document']/@subtype") == ["letter", "decision"]
+    assert xpath(tei, "string(//t:front/t:div[@type='carrier'])").strip() == "Blog title"
+    assert xpath(tei, "//t:div[@subtype='letter']/t:head/t:date/@when") == ["1938-11-23"]
+    assert any("'Nowhere'" in w.message for w in result.warnings)

@@ -10,7 +10,7 @@ from lxml import etree
 from .. import dates
 from ..conventions import BY_NAME
 from ..lines import Block
-from ..located import WS, Located, squash
+from ..located import ConversionWarning, WS, Located, squash
 from ..structure import Builder, Document, Text, has_text, put_text
 from ..tei import T, Node, append, el
 
@@ -67,6 +67,9 @@ def _document_starts(blocks: list[Block], b: Builder) -> list[tuple[int, dict[st
             if block.text.strip(WS).startswith(spec["starts"]) and all(index != s for s, _ in starts):
                 starts.append((index, spec))
                 break
+        else:
+            b.ctx.warnings.append(ConversionWarning(1, 1, f"no line starts with {spec['starts']!r}, where "
+                                                          "edition.toml says a document begins"))
     if starts:
         return sorted(starts, key=lambda s: s[0])
     first = next((i for i, blk in enumerate(blocks) if blk.kind == "text"), 0)
