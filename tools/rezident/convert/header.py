@@ -48,6 +48,9 @@ CONVENTION_NOTES = {
                   "exemption-codes taxonomy.",
     "normalized": "Escapes left by the transcriber (\\$) are normalized with the original kept (orig/reg).",
     "omissions": "Omissions by a quoting author ([...]) are gaps of reason omitted.",
+    "mentions": "Names are linked to the edition's registers of persons, organisations and places as written "
+                "(variant spellings included); a cover name is an rs of type covername linked to the person "
+                "the source's analysts identified, and the identification is theirs.",
 }
 
 
