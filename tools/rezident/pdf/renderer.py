@@ -16,8 +16,8 @@ from lxml import etree
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from ..edition import Edition
 from .. import safexml
+from ..edition import Edition
 from ..errors import RezidentError
 from ..files import write_atomic
 from ..resources import shipped_xslt_dir
@@ -26,6 +26,16 @@ from .stylesheet import EditionFacts, PrintStylesheet
 
 VOLUME_NAME = "edition.pdf"
 REGISTER_NAMES = ("persons", "organisations", "places")
+
+
+def _read_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+# Read once, at import (setting the umask to read it is not thread-safe).
+_UMASK = _read_umask()
 
 
 def publication_date(edition: Edition | None) -> str:
@@ -130,9 +140,7 @@ def _publish(path: Path, data: bytes) -> None:
     """Write atomically, readable by all as the umask allows (the temporary
     file ``write_atomic`` renames is private to its owner)."""
     write_atomic(path, data)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
+    os.chmod(path, 0o666 & ~_UMASK)
 
 
 def build_pdf(tei_dir: Path, out_dir: Path, edition: Edition | None = None,
