@@ -43,12 +43,17 @@ def _field(b: Builder, block: Block) -> list[Node]:
         f[kind] = value
         return [prefix, el("idno", {"type": kind}, value)]
     nodes = b.inline(located)
-    names = [n for n in nodes if isinstance(n, etree._Element)]
+    names = [n for n in nodes if isinstance(n, etree._Element) and etree.QName(n).localname in NAMES]
+    plain = all(isinstance(n, str) for n in nodes)
+    who = names[0] if len(names) == 1 else el("placeName", None, value) if plain else None
     if key == "From":
-        b.facts.sender = names[0] if len(names) == 1 else el("placeName", None, value)
+        b.facts.sender = who
     elif key == "To":
-        b.facts.addressee = names[0] if len(names) == 1 else el("placeName", None, value)
+        b.facts.addressee = who
     return [prefix, *nodes]
+
+
+NAMES = {"placeName", "persName", "orgName", "rs"}   # what may stand for a correspondent
 
 
 COMMENT_NUMBER = re.compile(r"\[(?P<n>(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]\s")
@@ -111,8 +116,10 @@ def venona(blocks: list[Block], b: Builder) -> Text:
             append(closer, content)
             continue
         if kind == "banner":
-            fw = b.banner(block, "header" if state == "top" else "footer")
-            if state != "top":
+            fw = b.banner(block, "header" if state in ("top", "opening") else "footer")
+            if state == "opening" and opener is not None:
+                append(opener, [el("lb"), fw])
+            elif state != "top":
                 append(document, fw)
             elif len(reissue):
                 append(reissue, fw)
