@@ -97,3 +97,16 @@ def tei(fragment: str) -> etree._Element:
 ])
 def test_the_way_back_for_each_construct(fragment, diplomatic):
     assert Regenerator().inner(tei(fragment)).strip() == diplomatic
+
+
+def test_a_document_that_would_lose_text_is_never_written(monkeypatch, project_setup):
+    """The whole-document round trip guards against faults of the converter itself."""
+    from rezident.convert.document import convert_text
+    from rezident.convert.structure import Builder
+    from rezident.errors import RezidentError
+    monkeypatch.setattr(Builder, "page", lambda self, block: [])   # a fault: page numbers dropped
+    with pytest.raises(RezidentError, match="would not give back the transcript") as caught:
+        convert_text("SECRET\n\ntext one\n\n-2-\n\ntext two\n", edition=project_setup.edition, doc_id="x",
+                     transcript_name="x.txt", profile="venona", kind="cable", metadata={},
+                     declared=project_setup.declared, forms=project_setup.forms, transcript_bytes=b"")
+    assert (caught.value.line, caught.value.column) == (5, 1)

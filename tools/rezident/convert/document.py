@@ -11,10 +11,11 @@ from typing import Any
 from lxml import etree
 
 from ..edition import Edition
+from ..errors import RezidentError
 from .conventions import BUILTIN, Convention
 from .declared import Declared
 from .detect import detect_profile
-from .diplomatic import Regenerator
+from .diplomatic import Regenerator, squeeze
 from .header import header
 from .inline import Context
 from .lines import blocks as classify_blocks
@@ -107,9 +108,25 @@ def convert_text(text: str, *, edition: Edition, doc_id: str, transcript_name: s
               header(edition, doc_id, kind, metadata, builder.facts, counts, ctx.languages, ctx.exemptions,
                      transcript_name, declared.notes_for(ctx.counts)),
               tei_text)
+    _check_round_trip(text, regenerator.document(root), transcript_name)
     _indent(root)
     return Conversion(doc_id, profile, detected, serialize(root, transcript_bytes),
                       sorted(ctx.warnings, key=lambda w: (w.line, w.column)), counts, builder.facts.pages)
+
+
+def _check_round_trip(text: str, regenerated: str, transcript_name: str) -> None:
+    """The whole document must give back its transcript: a converter fault never reaches tei/."""
+    original, back = squeeze(text), squeeze(regenerated)
+    if original == back:
+        return
+    at = next((i for i, (a, b) in enumerate(zip(original, back)) if a != b), min(len(original), len(back)))
+    offsets = [i for i, char in enumerate(text) if char not in " \t\r\n"]
+    offset = offsets[at] if at < len(offsets) else len(text)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    raise RezidentError("the TEI would not give back the transcript from here on; nothing was written "
+                        "(a fault of the converter: please report it with the transcript)",
+                        path=transcript_name, line=line, column=column)
 
 
 def main_language(edition: Edition) -> str:
