@@ -40,7 +40,7 @@ LINE_KINDS: tuple[LineKind, ...] = (
     _k("page-number", "venona crest", r"^\s*-\s*(?P<n>\d+)\s*-\s*$"),
     _k("catchword", "venona crest", r"^\s*\[Continued[^\]]*\]\s*$"),
     _k("exemption", "crest", r"^\s*25X[1-9](?:\s+25X[1-9])*\s*$"),
-    _k("field", "venona", r"^(?P<key>Ref\. No|Issued|Copy No|From|To|No):\s*(?P<value>.*?)\s*$"),
+    _k("field", "venona", r"^(?P<key>Ref\. No|Issued|Copy No|From|To|No):[ \t]*(?P<value>.*?)[ \t]*$"),
     _k("reissue", "venona", r"^\s*RE-ISSUE\s*$"),
     _k("comments", "venona", r"^Comments:", continues=True),
     _k("comment", "venona", r"^\[(?P<n>(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]\s", continues=True),

@@ -19,9 +19,8 @@ FIELD_DATE = re.compile(r"^(?P<id>\S+)(?P<sep>\s*\(of\s*)(?P<date>[^)]+)(?P<clos
 def _field(b: Builder, block: Block) -> list[Node]:
     """``Ref. No: 3/NBF/T261 (of 3/11/1952)``, ``Issued: 15/4/1960``, ``From: MOSCOW`` ..."""
     key, value = block.parts["key"], block.parts["value"]
-    text = block.text.strip(WS)
-    prefix = text[:len(text) - len(value)]
-    start = block.text.index(value) if value else len(block.text)
+    start = block.text.index(value, block.text.index(":") + 1) if value else len(block.text)
+    prefix = block.text[:start].lstrip(WS)
     located = block.located.slice(start, start + len(value))
     f = b.facts.fields
     if key == "Ref. No":
