@@ -34,7 +34,8 @@ LINE_STARTS = st.sampled_from(["", "", "", "5. ", "12.", "- ", "  - ", "* ", "Co
 STANDALONE = st.sampled_from(["SECRET", "Top Secret", "~~TOP SECRET~~", "-2-", "- 3 -", "25X1", "25X1 25X3",
                               "[Continued overleaf]", "Distribution", "RE-ISSUE", "Ref. No: 3/NBF/T261 (of 3/11/1952)",
                               "Issued: 15/4/1960", "7 April 46", "23 November 1938.", "Post a Comment", "<< Home",
-                              "Comments:", "No. 304", "Marx | Lenin | Home Page"])
+                              "Comments:", "No. 304", "Marx | Lenin | Home Page", "SECRET\u00a0",
+                              "~~TOP SECRET~~\u00a0", "No. 304\u00a0", "-2-\u00a0", "\u00a0RE-ISSUE"])
 LINE = st.one_of(
     STANDALONE,
     st.builds(lambda start, tokens: start + " ".join(tokens), LINE_STARTS,
