@@ -174,3 +174,15 @@ def test_manifest_pending_rows_count_only_once_promoted(tmp_path):
 
 def test_settle_window_is_a_couple_of_seconds():
     assert 1_000_000_000 <= SETTLE_NS <= 5_000_000_000
+
+
+def test_entry_hashes_do_not_depend_on_the_order_they_are_asked_in(tmp_path):
+    """Parallel builds learn pointers in any order; cycles must not make keys differ."""
+    (tmp_path / "persons.xml").write_text(REGISTER)
+    pointers = [f"persons.xml#{p}" for p in ("per-c", "per-d", "per-a", "org-x")]
+    forward = Registers(tmp_path, FileHashes())
+    backward = Registers(tmp_path, FileHashes())
+    first = {p: forward.hash_of(p) for p in pointers}
+    second = {p: backward.hash_of(p) for p in reversed(pointers)}
+    assert first == second
+    assert first["persons.xml#per-c"] == first["persons.xml#per-d"]  # one cycle, one set

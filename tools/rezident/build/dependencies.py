@@ -124,28 +124,39 @@ class Registers:
             self._entries[name] = entries
         return entries
 
-    def hash_of(self, pointer: str, _seen: frozenset[str] = frozenset()) -> str:
-        """The hash of what ``pointer`` names, including what that points to in turn."""
-        if pointer in self._closure:
-            return self._closure[pointer]
+    def hash_of(self, pointer: str) -> str:
+        """The hash of what ``pointer`` names and of every entry reachable from it.
+
+        The hash covers the reachable set as a whole (sorted), so it does not
+        depend on the order in which pointers are asked for, even where
+        entries point at each other in a cycle.
+        """
+        value = self._closure.get(pointer)
+        if value is None:
+            reachable: dict[str, str] = {}
+            stack = [pointer]
+            while stack:
+                current = stack.pop()
+                if current not in reachable:
+                    own, targets = self._own(current)
+                    reachable[current] = own
+                    stack.extend(targets)
+            value = digest(*(f"{p}={h}" for p, h in sorted(reachable.items())))
+            self._closure[pointer] = value
+        return value
+
+    def _own(self, pointer: str) -> tuple[str, list[str]]:
+        """The hash of one file or entry by itself, and what it points to."""
         name, _, fragment = pointer.partition("#")
         path = self._path(name)
         if not path.is_file():
-            value = digest("missing", pointer)
-        elif not fragment:
-            value = self.hashes.of(path)
-        else:
-            entry = self._file_entries(name).get(fragment)
-            if entry is None:
-                value = digest("missing", pointer)
-            else:
-                own, targets = entry
-                seen = _seen | {pointer}
-                value = digest(own, *(f"{t}={self.hash_of(t, seen)}" for t in targets
-                                      if t not in seen))
-        if not _seen:  # a value computed inside a cycle depends on the path taken
-            self._closure[pointer] = value
-        return value
+            return digest("missing", pointer), []
+        if not fragment:
+            return self.hashes.of(path), []
+        entry = self._file_entries(name).get(fragment)
+        if entry is None:
+            return digest("missing", pointer), []
+        return entry[0], entry[1]
 
     def hash_of_all(self, pointers: Iterable[str]) -> str:
         return digest(*(f"{p}={self.hash_of(p)}" for p in pointers))
