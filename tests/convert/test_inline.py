@@ -51,6 +51,8 @@ def test_recovery_flags_keep_the_sources_letter(snippet, flag, cert):
      "REZIDENTURA GRU"),
     ("agent network and operational work [AGENTURNO-OPERATIVNAYA RABOTA], paying", "operational work",
      "AGENTURNO-OPERATIVNAYA RABOTA"),
+    ("there was no study or training [VOSPITANIE] of people", "study or training", "VOSPITANIE"),
+    ("principles of security [KONSPIRATSIYA] were", "security", "KONSPIRATSIYA"),
 ])
 def test_original_terms_follow_the_english_term(snippet, text, term, original):
     root, result = snippet(text + "\n", "venona")

@@ -176,7 +176,8 @@ def _term_start(text: str, end: int, pos: int, wanted: int) -> int | None:
 
     A run of capitals (``NEIGHBOURS' RESIDENCY``) or of capitalised words
     (``Chief Intelligence Directorate``) is taken whole; otherwise as many
-    words as the original has (``operational work`` for two).
+    words as the original has (``operational work`` for two), with an
+    alternative rendering joined by ``or`` (``study or training``).
     """
     words: list[tuple[int, str]] = []
     cursor = end
@@ -204,7 +205,10 @@ def _term_start(text: str, end: int, pos: int, wanted: int) -> int | None:
     elif first[0].isupper():
         same = lambda w: w[0].isupper()
     else:
-        return words[min(wanted, len(words)) - 1][0]
+        last = min(wanted, len(words)) - 1
+        if len(words) > last + 2 and words[last + 1][1] == "or":
+            last += 2   # "study or training [VOSPITANIE]": the translator's two renderings
+        return words[last][0]
     start = words[0][0]
     for at, word in words[1:]:
         if not same(word):
