@@ -24,6 +24,15 @@ def tei_all(tei_all_rng: Path) -> etree.RelaxNG:
 
 
 @pytest.fixture(scope="session")
+def edition_schema(project_root: Path) -> etree.RelaxNG:
+    """The edition's own schema (schema/rezident.rng): the converter's output must keep to it too."""
+    path = project_root / "schema" / "rezident.rng"
+    if not path.is_file():
+        pytest.skip("schema/rezident.rng is not there yet")
+    return etree.RelaxNG(etree.parse(str(path)))
+
+
+@pytest.fixture(scope="session")
 def project_edition(project_root: Path) -> edition_config.Edition:
     return edition_config.load(project_root)
 

@@ -48,7 +48,7 @@ PROFILE = st.sampled_from(["venona", "crest", "archive-translation", "slides"])
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TRANSCRIPT, profile=PROFILE)
-def test_generated_transcripts_round_trip_and_validate(text, profile, project_setup, tei_all):
+def test_generated_transcripts_round_trip_and_validate(text, profile, project_setup, tei_all, edition_schema):
     text = text.replace("\r\n", "\n")
     if not text.strip():
         return
@@ -58,3 +58,4 @@ def test_generated_transcripts_round_trip_and_validate(text, profile, project_se
     root = etree.fromstring(result.data)
     assert squeeze(Regenerator(DECLARED.forms).document(root)) == squeeze(text)
     assert tei_all.validate(root), (str(tei_all.error_log.last_error), text)
+    assert edition_schema.validate(root), (str(edition_schema.error_log.last_error), text)

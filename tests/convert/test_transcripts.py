@@ -34,6 +34,12 @@ def test_every_document_is_valid_tei(converted, tei_all):
         assert tei_all.validate(etree.fromstring(conversion.data)), (doc_id, str(tei_all.error_log.last_error))
 
 
+def test_every_document_keeps_to_the_edition_schema(converted, edition_schema):
+    for doc_id, conversion in converted.items():
+        assert edition_schema.validate(etree.fromstring(conversion.data)), \
+            (doc_id, str(edition_schema.error_log.last_error))
+
+
 def test_registers_are_valid_tei(project_root, tei_all):
     for path in sorted((project_root / "tei" / "registers").glob("*.xml")):
         assert tei_all.validate(etree.parse(str(path))), (path.name, str(tei_all.error_log.last_error))
