@@ -99,8 +99,9 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
             click.echo(warning.format(_shown(path)), err=True)
         target = target_dir / f"{result.doc_id}.xml"
         if strict and result.warnings:
-            click.echo(f"{_shown(path)}: error: {len(result.warnings)} warning(s) with --strict; "
-                       f"{_shown(target)} not written", err=True)
+            consequence = "" if check else f"; {_shown(target)} not written"
+            click.echo(f"{_shown(path)}: error: {len(result.warnings)} warning(s) with --strict{consequence}",
+                       err=True)
             failures.append(_shown(path))
             continue
         if check:
