@@ -219,3 +219,9 @@ def test_documents_declared_in_the_configuration(tmp_path):
     assert xpath(tei, "string(//t:front/t:div[@type='carrier'])").strip() == "Blog title"
     assert xpath(tei, "//t:div[@subtype='letter']/t:head/t:date/@when") == ["1938-11-23"]
     assert any("'Nowhere'" in w.message for w in result.warnings)
+
+
+def test_insertions_and_recoveries_hold_phrases_only(snippet, edition_schema):
+    root, _ = snippet("- [ “a quotation” ] and [see (RGASPI: 1/2/3)] and [B% “x”]\n", "slides")
+    assert xpath(root, "//t:supplied//t:quote | //t:supplied//t:bibl | //t:unclear//t:quote") == []
+    assert edition_schema.validate(root), str(edition_schema.error_log.last_error)

@@ -70,7 +70,7 @@ RECOVERY_CERT = {"A": "high", "B": "medium", "C": "low", "D": "low"}
 def _recovery(found: Found, ctx: "Context") -> list[Node]:
     letter = found.parts["flag"]
     return [el("unclear", {"reason": "cipher-recovery", "cert": RECOVERY_CERT.get(letter, "unknown"),
-                           "n": letter}, ctx.parse_part(found, "text"))]
+                           "n": letter}, ctx.parse_part(found, "text", phrase_only=True))]
 
 
 def _original_term(found: Found, ctx: "Context") -> list[Node]:
@@ -88,7 +88,7 @@ def _gloss(found: Found, ctx: "Context") -> list[Node]:
 
 def _supplied(reason: str) -> Callable[[Found, "Context"], list[Node]]:
     def build(found: Found, ctx: "Context") -> list[Node]:
-        return [el("supplied", {"reason": reason}, ctx.parse_part(found, "text"))]
+        return [el("supplied", {"reason": reason}, ctx.parse_part(found, "text", phrase_only=True))]
     return build
 
 

@@ -20,6 +20,8 @@ from .diplomatic import Regenerator, squeeze
 from .located import Located, ConversionWarning
 from .tei import Node, el
 
+# conventions whose TEI (quote, bibl) the edition's schema allows in running text only
+NOT_IN_PHRASES = frozenset({"quotation", "archival-citation", "press-citation", "imprint"})
 UNKNOWN_BRACKET = re.compile(r"\[[^\[\]\n]{0,80}\]")
 
 
@@ -64,24 +66,29 @@ class Context:
 
     # -- parsing --------------------------------------------------------------
 
-    def parse_part(self, found: Found, part: str) -> list[Node]:
-        """Parse one named part of a match (the content of ``**...**``) on its own."""
+    def parse_part(self, found: Found, part: str, phrase_only: bool = False) -> list[Node]:
+        """Parse one named part of a match (the content of ``**...**``) on its own.
+
+        ``phrase_only`` keeps out what the edition's schema allows only in running
+        text (quotations, citations): for the content of ``supplied`` and ``unclear``.
+        """
         located, _ = self._stack[-1]
         start = found.offsets[part]
-        return self._parse(located.slice(start, start + len(found.parts[part])))
+        return self._parse(located.slice(start, start + len(found.parts[part])),
+                           NOT_IN_PHRASES if phrase_only else frozenset())
 
     def parse_text(self, text: str, found: Found, part: str) -> list[Node]:
-        """Parse the leading ``text`` of a part (for builders that split a part)."""
+        """Parse the leading ``text`` of a part (for builders that split a part, such as a citation)."""
         located, _ = self._stack[-1]
         start = found.offsets[part]
-        return self._parse(located.slice(start, start + len(text)))
+        return self._parse(located.slice(start, start + len(text)), NOT_IN_PHRASES)
 
     def parse(self, located: Located) -> list[Node]:
         """The TEI nodes for a block's text."""
         return self._parse(located)
 
-    def _parse(self, located: Located) -> list[Node]:
-        excluded = {name for _, name in self._stack[-1:]}
+    def _parse(self, located: Located, also_excluded: frozenset[str] = frozenset()) -> list[Node]:
+        excluded = {name for _, name in self._stack[-1:]} | also_excluded
         active = [c for c in self.conventions if c.name not in excluded]
         text = located.text
         nodes: list[Node] = []
