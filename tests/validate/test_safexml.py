@@ -80,3 +80,32 @@ def test_the_validator_reports_unsafe_files_as_findings(validator: Validator, tm
     [finding] = validator.validate(path).findings
     assert finding.rule == "xml-unsafe" and finding.line == 1
     assert "SECRET-CONTENT" not in finding.message
+
+
+def test_the_reused_parser_recovers_after_a_malformed_document(tmp_path: Path) -> None:
+    with pytest.raises(safexml.MalformedXMLError):
+        safexml.parse_bytes(b"<a><b></a>", collect_ids=False)
+    tree = safexml.parse_bytes(b"<a xml:id='x'><b xml:id='x'/></a>", path=tmp_path / "d.xml",
+                               collect_ids=False)
+    assert [e.tag for e in tree.iter()] == ["a", "b"]
+    assert tree.docinfo.URL == str(tmp_path / "d.xml")
+    with pytest.raises(safexml.MalformedXMLError):  # without collect_ids=False: its own parser
+        safexml.parse_bytes(b"<a xml:id='x'><b xml:id='x'/></a>")
+
+
+def test_each_thread_parses_with_its_own_parser() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    documents = [f"<doc n='{n}'>{'<p>text</p>' * 200}</doc>".encode() for n in range(64)]
+    with ThreadPoolExecutor(4) as pool:
+        parsed = list(pool.map(lambda data: safexml.parse_bytes(data).getroot(), documents))
+    assert [root.get("n") for root in parsed] == [str(n) for n in range(64)]
+    assert all(len(root) == 200 for root in parsed)
+
+
+def test_read_gives_the_bytes_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "d.xml"
+    path.write_bytes(b"<a>\xc3\xa9</a>" * 5000)
+    assert safexml.read(path) == path.read_bytes()
+    with pytest.raises(OSError):
+        safexml.read(tmp_path)

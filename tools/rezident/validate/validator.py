@@ -52,13 +52,14 @@ class Validator:
 
     def validate(self, path: Path) -> FileReport:
         """Validate one file; problems with the file itself are findings, never exceptions."""
+        path = Path(path)
         try:
-            data = Path(path).read_bytes()
+            data = safexml.read(path)
         except OSError as exc:
-            finding = Finding(Path(path), None, None, "error",
+            finding = Finding(path, None, None, "error",
                               f"cannot read the file: {exc.strerror or exc}", READ_RULE)
-            return FileReport(Path(path), [finding])
-        return self.validate_bytes(data, Path(path))
+            return FileReport(path, [finding])
+        return self.validate_bytes(data, path)
 
     def validate_bytes(self, data: bytes, path: Path) -> FileReport:
         """Validate XML held in memory; ``path`` names it and resolves its relative references."""
