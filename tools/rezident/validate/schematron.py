@@ -54,8 +54,9 @@ RESULT_NS_TAG = f"{{{RESULT_NS}}}"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _ALL_IDS = etree.XPath("//@xml:id", smart_strings=False)
 
-# Given a document, the test of one context element (True: the assert holds).
-PythonTest = Callable[[etree._ElementTree], Callable[[etree._Element], bool]]
+# Given a document, the test of one context element (True: the assert holds), or None when
+# the assert holds for every element of the document (its contexts are then not even looked up).
+PythonTest = Callable[[etree._ElementTree], Callable[[etree._Element], bool] | None]
 
 _ACCESS = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=False,
                                   read_network=False, write_network=False)
@@ -156,9 +157,12 @@ def _normalized(expression: str | None) -> str:
     return "".join((expression or "").split())
 
 
-def _id_unique(tree: etree._ElementTree) -> Callable[[etree._Element], bool]:
+def _id_unique(tree: etree._ElementTree) -> Callable[[etree._Element], bool] | None:
     """id-unique: no other element of the document has the same xml:id."""
-    counts = Counter(_ALL_IDS(tree))
+    identifiers = _ALL_IDS(tree)
+    if len(set(identifiers)) == len(identifiers):
+        return None
+    counts = Counter(identifiers)
     return lambda element: counts[element.get(_XML_ID)] == 1
 
 
@@ -273,6 +277,8 @@ class CompiledSchematron:
         failures = [*self._from_report(result.getroot(), tree)]
         for check in self._delegated:
             test = check.test(tree)
+            if test is None:
+                continue
             for node in check.select(tree):
                 element = node if isinstance(node, etree._Element) else node.getparent()
                 if not test(element):
@@ -433,7 +439,7 @@ def _delegate(check: etree._Element, rule: etree._Element, namespaces: dict[str,
         message.append(child.tail or "")
     return _Delegated(
         rule=check.get("id"), role=check.get("role") or "error",
-        select=xpath(_select(rule.get("context"))),
+        select=etree.XPath(_select(rule.get("context")), namespaces=namespaces),
         lets=tuple((let.get("name"), xpath(let.get("value"))) for let in rule.iterfind(f"{_SCH}let")),
         message=tuple(message), test=test)
 
