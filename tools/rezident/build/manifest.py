@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 from .hashing import StatKey
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
@@ -56,6 +57,8 @@ class Manifest:
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
         if version is None or version != SCHEMA_VERSION:
+            # Full rebuilds free as many pages as they fill: give them back.
+            self.db.execute("PRAGMA auto_vacuum = INCREMENTAL")
             self.db.executescript(_TABLES)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
                             (str(SCHEMA_VERSION),))
@@ -132,13 +135,19 @@ class Manifest:
             row = self.db.execute(f"SELECT data FROM {table} WHERE stage = ? AND item = ?",
                                   (stage, item)).fetchone()
             if row is not None:
-                return row[0]
+                return _unpack(row[0])
         return None
+
+    def all_data(self, stage: str) -> dict[str, bytes]:
+        """The published data of every item of ``stage`` that has some."""
+        rows = self.db.execute("SELECT item, data FROM items WHERE stage = ? AND data IS NOT NULL",
+                               (stage,))
+        return {item: _unpack(data) for item, data in rows}
 
     def stage_pending(self, stage: str, item: str, key: str, outputs: Iterable[str],
                       data: bytes | None = None) -> None:
         self.db.execute("INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?)",
-                        (stage, item, key, "\n".join(sorted(outputs)), data))
+                        (stage, item, key, "\n".join(sorted(outputs)), _pack(data)))
 
     def stage_drop(self, stage: str, item: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO pending_drop VALUES (?, ?)", (stage, item))
@@ -161,6 +170,10 @@ class Manifest:
             self.db.execute("INSERT OR REPLACE INTO items SELECT * FROM pending" + where, args)
             self.db.execute("DELETE FROM pending" + where, args)
             self.db.execute("DELETE FROM pending_drop" + where, args)
+        free, total = (self.db.execute(f"PRAGMA {name}").fetchone()[0]
+                       for name in ("freelist_count", "page_count"))
+        if free > 1000 and free * 4 > total:
+            self.db.execute("PRAGMA incremental_vacuum")
 
     def discard_pending(self) -> None:
         with self.db:
@@ -179,6 +192,16 @@ def read_data(db_path: Path, stage: str, items: Iterable[str]) -> Iterator[bytes
                 "SELECT data FROM items WHERE stage = ? AND item = ? LIMIT 1",
                 (stage, item, stage, item)).fetchone()
             if row is not None and row[0] is not None:
-                yield row[0]
+                yield _unpack(row[0])
     finally:
         db.close()
+
+
+def _pack(data: bytes | None) -> bytes | None:
+    """Summaries and facts are XML and JSON: a tenth of the size compressed, so the
+    manifest of a large edition stays in the page cache."""
+    return None if data is None else zlib.compress(data, 1)
+
+
+def _unpack(data: bytes | None) -> bytes | None:
+    return None if data is None else zlib.decompress(data)

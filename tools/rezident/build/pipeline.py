@@ -321,9 +321,7 @@ class _Build:
     # --- validate ----------------------------------------------------------
     def _validate(self) -> None:
         previous = self.manifest.items("validate")
-        kept = self.manifest.db.execute(
-            "SELECT item, data FROM items WHERE stage='validate' AND data IS NOT NULL")
-        old_findings = {item: data for item, data in kept}
+        old_findings = self.manifest.all_data("validate")  # only files with findings have any
         files = self.docs + self.register_files
         stale: list[_Doc] = []
         keys: dict[str, str] = {}
