@@ -78,6 +78,29 @@ def test_original_term_follows_in_italics_and_is_not_hyphenated(print_html):
     assert not select(html, ".footnote")
 
 
+def test_original_term_that_is_not_one_foreign_word_is_still_italic(print_html):
+    html = print_html('<p>the <term>RESIDENT</term> <note type="original-term" place="inline">'
+                      'REZIDENT <foreign xml:lang="ru-Latn">KGB</foreign></note>.</p>')
+    term = select(html, ".doc-text .original-term")[0]
+    assert text_of(term) == "[REZIDENT KGB]"
+    # the brackets stay upright: they are outside the italic box
+    assert term.text == "[" and select(term, ".term-text")[0].tail == "]"
+
+
+def test_a_document_printed_alone_gives_its_mentions_no_boxes_or_anchors(print_html):
+    """Nothing in a single document cites a mention's page (registers are in
+    the volume): no box, no named destination; a language still gets its box."""
+    html = print_html('<p>The <term>RESIDENT</term> <note type="original-term" place="inline">'
+                      '<foreign xml:lang="ru-Latn">REZIDENT</foreign></note> met '
+                      '<persName ref="registers/persons.xml#per-beriya">BERIYA</persName> in '
+                      '<placeName ref="registers/places.xml#pl-moskva" xml:lang="ru-Latn">Moskva</placeName>.</p>')
+    paragraph = select(html, ".doc-text p")[0]
+    assert text_of(paragraph) == "The RESIDENT [REZIDENT] met BERIYA in Moskva."
+    assert [text_of(m) for m in select(paragraph, ".mention")] == ["Moskva"]
+    assert select(paragraph, ".mention[lang='ru-Latn']")
+    assert not [e for e in paragraph.iter() if e.get("id")]
+
+
 def test_choices_read_as_the_contract_says(print_html):
     html = print_html('<p><choice><abbr xml:lang="ru-Latn">TsK</abbr><expan>Central Committee</expan></choice>; '
                       '<choice><sic>11</sic><corr>ii</corr></choice>; '

@@ -30,6 +30,17 @@
                           || ($node/@xml:id, 'e' || count($node/preceding::*) + count($node/ancestor::*))[1]"/>
   </xsl:function>
 
+  <!-- The id the volume's registers and glossary cite the page of; none in
+       a document printed on its own (nothing there cites it, and every
+       anchor is a named destination the renderer writes into the PDF). -->
+  <xsl:template name="p:cited-id" as="attribute(id)?">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="standalone" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:if test="not($standalone)">
+      <xsl:attribute name="id" select="p:uid(.)"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The document's id: its xml:id, else its file name without .xml. -->
   <xsl:function name="p:doc-id" as="xs:string">
     <xsl:param name="doc" as="node()"/>
@@ -322,8 +333,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- RESIDENT [REZIDENT]: upright brackets round the original in italics.
+       The brackets are text of the term's own box (not boxes of their own:
+       every inline box costs the renderer time); a term that is exactly one
+       foreign word is italic through that word's box. -->
   <xsl:template match="tei:note[@type = 'original-term']" mode="text" priority="3">
-    <span class="original-term" id="{p:uid(.)}"><span class="bracket">[</span><xsl:apply-templates mode="text"/><span class="bracket">]</span></span>
+    <span class="original-term"><xsl:call-template name="p:cited-id"/>[<xsl:choose>
+        <xsl:when test="count(node()) = 1 and tei:foreign">
+          <xsl:apply-templates mode="text"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="term-text"><xsl:apply-templates mode="text"/></span>
+        </xsl:otherwise>
+      </xsl:choose>]</span>
   </xsl:template>
 
   <xsl:template match="tei:foreign" mode="text">
@@ -336,7 +358,7 @@
   <xsl:template match="tei:choice" mode="text">
     <xsl:choose>
       <xsl:when test="tei:abbr and tei:expan">
-        <span class="abbr" id="{p:uid(.)}"><xsl:sequence select="p:lang(tei:abbr)"/><xsl:apply-templates select="tei:abbr/node()" mode="text"/></span>
+        <span class="abbr"><xsl:call-template name="p:cited-id"/><xsl:sequence select="p:lang(tei:abbr)"/><xsl:apply-templates select="tei:abbr/node()" mode="text"/></span>
         <xsl:text> </xsl:text>
         <span class="expan"><xsl:sequence select="p:lang(tei:expan)"/>[<xsl:apply-templates select="tei:expan/node()" mode="text"/>]</span>
       </xsl:when>
@@ -371,14 +393,16 @@
   </xsl:template>
 
   <!-- A mention is plain text, except the first of each register entry in
-       the document: it carries the id the volume's registers cite the page of. -->
+       a document of the volume: it carries the id the volume's registers cite
+       the page of. A document printed on its own has no registers. -->
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:rs | tei:name" mode="text">
+    <xsl:param name="standalone" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="mention" select="."/>
     <xsl:choose>
-      <xsl:when test="@xml:lang or (some $key in tokenize(normalize-space(@ref)) ! replace(., '^.*#', '')
-                                    satisfies key('mentions', $key, root(.))[1] is $mention)">
+      <xsl:when test="@xml:lang or (not($standalone) and (some $key in tokenize(normalize-space(@ref)) ! replace(., '^.*#', '')
+                                    satisfies key('mentions', $key, root(.))[1] is $mention))">
         <span class="mention">
-          <xsl:if test="@ref"><xsl:attribute name="id" select="p:uid(.)"/></xsl:if>
+          <xsl:if test="@ref"><xsl:call-template name="p:cited-id"/></xsl:if>
           <xsl:sequence select="p:lang(.)"/>
           <xsl:apply-templates mode="text"/>
         </span>
