@@ -48,6 +48,20 @@
                           then doc($uri)//tei:*[local-name() = $element][@xml:id] else ()"/>
   </xsl:function>
 
+  <!-- The pages that list many documents' mentions and terms write their
+       content straight into the page (rzh:page applies this template to
+       the collection), not into a temporary tree rzh:page would copy: on
+       a large edition the copy costs as much as the content. -->
+  <xsl:variable name="rzh:collection" select="/"/>
+
+  <xsl:template match="document-node()" mode="rzh:page-content">
+    <xsl:param name="rzh:part" tunnel="yes" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="$rzh:part = 'register'"><xsl:call-template name="rzh:register-content"/></xsl:when>
+      <xsl:when test="$rzh:part = 'glossary'"><xsl:call-template name="rzh:glossary-content"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ===== Index ===================================================== -->
 
   <xsl:template name="index">
@@ -121,7 +135,27 @@
     <xsl:call-template name="rzh:page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="name" select="$name"/>
-      <xsl:with-param name="content">
+      <xsl:with-param name="content-of" select="$rzh:collection"/>
+      <xsl:with-param name="rzh:part" tunnel="yes" select="'register'"/>
+      <xsl:with-param name="rzh:title" tunnel="yes" select="$title"/>
+      <xsl:with-param name="rzh:intro" tunnel="yes" select="$intro"/>
+      <xsl:with-param name="rzh:entries" tunnel="yes" select="$entries"/>
+      <xsl:with-param name="rzh:mentions" tunnel="yes" select="$mentions"/>
+      <xsl:with-param name="rzh:unlisted" tunnel="yes" select="$unlisted"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="rzh:register-content">
+    <xsl:param name="rzh:title" tunnel="yes" as="xs:string"/>
+    <xsl:param name="rzh:intro" tunnel="yes" as="xs:string"/>
+    <xsl:param name="rzh:entries" tunnel="yes" as="element()*"/>
+    <xsl:param name="rzh:mentions" tunnel="yes" as="element()*"/>
+    <xsl:param name="rzh:unlisted" tunnel="yes" as="element()*"/>
+    <xsl:variable name="title" select="$rzh:title"/>
+    <xsl:variable name="intro" select="$rzh:intro"/>
+    <xsl:variable name="entries" select="$rzh:entries"/>
+    <xsl:variable name="mentions" select="$rzh:mentions"/>
+    <xsl:variable name="unlisted" select="$rzh:unlisted"/>
         <h1><xsl:value-of select="$title"/></h1>
         <p class="lead"><xsl:value-of select="$intro"/></p>
         <xsl:if test="empty($entries) and empty($mentions)">
@@ -150,8 +184,6 @@
             </xsl:for-each-group>
           </ul>
         </xsl:if>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- Persons sort by surname (the surname element, else the last word of
@@ -280,7 +312,18 @@
     <xsl:call-template name="rzh:page">
       <xsl:with-param name="title" select="'Glossary'"/>
       <xsl:with-param name="name" select="'glossary'"/>
-      <xsl:with-param name="content">
+      <xsl:with-param name="content-of" select="$rzh:collection"/>
+      <xsl:with-param name="rzh:part" tunnel="yes" select="'glossary'"/>
+      <xsl:with-param name="rzh:terms" tunnel="yes" select="$terms"/>
+      <xsl:with-param name="rzh:abbrs" tunnel="yes" select="$abbrs"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="rzh:glossary-content">
+    <xsl:param name="rzh:terms" tunnel="yes" as="element()*"/>
+    <xsl:param name="rzh:abbrs" tunnel="yes" as="element()*"/>
+    <xsl:variable name="terms" select="$rzh:terms"/>
+    <xsl:variable name="abbrs" select="$rzh:abbrs"/>
         <h1>Glossary</h1>
         <p class="lead">The original-language terms the translators kept beside their English, the abbreviations they glossed, and the declassification exemption codes.</p>
         <nav aria-label="Glossary sections" class="toc">
@@ -359,8 +402,6 @@
             </xsl:for-each>
           </dl>
         </section>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="rzh:occurrences">
