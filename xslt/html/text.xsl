@@ -629,16 +629,21 @@
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:rs | tei:name">
     <xsl:param name="in-link" tunnel="yes" select="false()"/>
     <xsl:variable name="class" select="string-join(('mention', local-name(), @type ! ('type-' || rzh:token(.))), ' ')"/>
+    <!-- key and register once per mention: every mention of a long text comes here -->
+    <xsl:variable name="linked" select="@ref and not($in-link)"/>
+    <xsl:variable name="key" select="if ($linked) then rz:mention-key(.) else ''"/>
+    <xsl:variable name="register" select="if ($linked) then rz:mention-register(.) else ''"/>
+    <xsl:variable name="in-header" select="$linked and exists(ancestor::tei:teiHeader)"/>
     <xsl:choose>
-      <xsl:when test="@ref and ancestor::tei:teiHeader and not($in-link)">
-        <a class="{$class}" href="{rzh:register-href(.)}" title="{rz:mention-explanation(.)}">
+      <xsl:when test="$in-header">
+        <a class="{$class}" href="{$register}.html#{$key}" title="{rz:mention-explanation(.)}">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
           <xsl:apply-templates><xsl:with-param name="in-link" tunnel="yes" select="true()"/></xsl:apply-templates>
         </a>
       </xsl:when>
       <xsl:when test="self::tei:rs[@type = 'covername'] and not($in-link)">
         <!-- a cover name says whom it stands for (the register's identification) -->
-        <xsl:variable name="who" select="$register-names(rz:mention-key(.))"/>
+        <xsl:variable name="who" select="if ($linked) then $register-names($key) else ()"/>
         <a class="ph {$class}" href="{rzh:register-href(.)}" id="{rz:mention-id(.)}"
            aria-describedby="tip-{generate-id()}">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
@@ -649,10 +654,11 @@
           </xsl:call-template>
         </a>
       </xsl:when>
-      <xsl:when test="rz:is-mention(.) and not($in-link)">
-        <xsl:variable name="who" select="$register-names(rz:mention-key(.))"/>
-        <a class="{$class}" href="{rzh:register-href(.)}" id="{rz:mention-id(.)}"
-           title="{if ($who) then $who || ' (' || rz:mention-register(.) || ' register)' else rz:mention-explanation(.)}">
+      <xsl:when test="$linked and not($in-header)">
+        <!-- a mention: @ref on one of the matched names, outside the header -->
+        <xsl:variable name="who" select="$register-names($key)"/>
+        <a class="{$class}" href="{$register}.html#{$key}" id="{rz:mention-id(.)}"
+           title="{if ($who) then $who || ' (' || $register || ' register)' else rz:mention-explanation(.)}">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
           <xsl:apply-templates><xsl:with-param name="in-link" tunnel="yes" select="true()"/></xsl:apply-templates>
         </a>
