@@ -30,6 +30,13 @@ PATTERNS = [
     "tei:gap[@reason = 'cipher-unrecovered' or @reason = 'garbled']",
     "tei:profileDesc/tei:creation/tei:date | tei:docDate | tei:*[@ref]",
     "tei:note[@type = 'comment'] | tei:ref[@type = 'noteAnchor']",
+    "tei:gap[1]",  # the first gap child of its parent: a position, not a test
+    "tei:gap[not(@quantity)][1]",
+    "tei:gap[@reason][2]",
+    "tei:p[tei:gap]",
+    "tei:*[contains(@reason, 'cipher')]",
+    "tei:*[not(@xml:id)][@ref]",
+    "*[@n = 'i' or @when]",
 ]
 
 
@@ -42,6 +49,14 @@ def test_select_finds_what_the_pattern_matches(pattern: str):
 
 
 def test_attribute_predicates_walk_attributes_not_elements():
-    assert _select("tei:*[@when or @notBefore]") == "(//@when | //@notBefore)/parent::tei:*"
-    assert _select("tei:gap[@reason = 'x']") == "//tei:gap[@reason = 'x']"
+    assert _select("tei:*[@when or @notBefore]") == "(//*/@when | //*/@notBefore)/parent::tei:*"
+
+
+def test_tests_walk_the_descendants_once_positions_keep_their_meaning():
+    assert _select("tei:gap[@reason = 'x']") == "/descendant::tei:gap[@reason = 'x']"
+    assert _select("tei:TEI[not(@type = 'register')]") == "/descendant::tei:TEI[not(@type = 'register')]"
+    for positional in ("tei:gap[1]", "tei:gap[$n]", "tei:gap[count(tei:p)]", "tei:gap[@a][2]",
+                       "tei:gap[not(@a) + 1]"):
+        assert _select(positional) == "//" + positional
     assert _select("/tei:TEI") == "/tei:TEI"
+    assert _select("tei:idno/tei:p[@n = '1']") == "//tei:idno/tei:p[@n = '1']"
