@@ -443,11 +443,27 @@
   <xsl:function name="rz:format-iso" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>
     <xsl:sequence select="
-        if ($iso castable as xs:date) then format-date(xs:date($iso), '[D] [MNn] [Y]', 'en', (), ())
-        else if (matches($iso, '^\d{4}-\d{2}$')) then
-          format-date(xs:date($iso || '-01'), '[MNn] [Y]', 'en', (), ())
+        if ($iso castable as xs:date) then rz:format-date(xs:date($iso), true())
+        else if (matches($iso, '^\d{4}-\d{2}$')) then rz:format-date(xs:date($iso || '-01'), false())
         else if (matches($iso, '^\d{4}-\d{2}-\d{2}T')) then rz:format-iso(substring($iso, 1, 10))
         else $iso"/>
+  </xsl:function>
+
+  <xsl:variable name="rz:month-names" as="xs:string+" select="('January', 'February', 'March',
+      'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>
+
+  <!-- format-date($date, '[D] [MNn] [Y]' or '[MNn] [Y]', 'en') spelt out:
+       format-date costs a page several times what the rest of its header
+       does. Years before 1 or after 9999 still go to format-date. -->
+  <xsl:function name="rz:format-date" as="xs:string">
+    <xsl:param name="date" as="xs:date"/>
+    <xsl:param name="with-day" as="xs:boolean"/>
+    <xsl:variable name="year" select="year-from-date($date)"/>
+    <xsl:sequence select="
+        if ($year lt 1 or $year gt 9999)
+        then format-date($date, if ($with-day) then '[D] [MNn] [Y]' else '[MNn] [Y]', 'en', (), ())
+        else (if ($with-day) then day-from-date($date) || ' ' else '')
+             || $rz:month-names[month-from-date($date)] || ' ' || $year"/>
   </xsl:function>
 
   <!-- The category a catRef of a scheme points to. -->
