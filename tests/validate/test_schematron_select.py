@@ -60,3 +60,39 @@ def test_tests_walk_the_descendants_once_positions_keep_their_meaning():
         assert _select(positional) == "//" + positional
     assert _select("/tei:TEI") == "/tei:TEI"
     assert _select("tei:idno/tei:p[@n = '1']") == "//tei:idno/tei:p[@n = '1']"
+
+
+def test_keys_on_an_attribute_index_the_attributes_and_calls_take_their_parents():
+    from rezident.validate.schematron import _attribute_key, _keyed_by_attribute
+
+    xsl = "http://www.w3.org/1999/XSL/Transform"
+    names: set[str] = set()
+    key = _attribute_key(etree.Element(f"{{{xsl}}}key", name="ids", match="*[@xml:id]", use="@xml:id"),
+                         names)
+    assert (key.get("match"), key.get("use"), names) == ("*/@xml:id", ".", {"ids"})
+    kept = _attribute_key(etree.Element(f"{{{xsl}}}key", name="a", match="tei:ref[@type = 'x']",
+                                        use="@target"), names)
+    assert (kept.get("match"), kept.get("use"), names) == ("tei:ref[@type = 'x']", "@target", {"ids"})
+    assert _keyed_by_attribute("count(key('ids', @xml:id)) = 1", names) == \
+        "count((key('ids', @xml:id)/parent::*)) = 1"
+    assert _keyed_by_attribute("key('ids', substring(@target, 2))[self::tei:note]", names) == \
+        "(key('ids', substring(@target, 2))/parent::*)[self::tei:note]"
+    untouched = "'key(\"ids\", 1)' = mykey('ids', 2) or key('anchors', @n)"
+    assert _keyed_by_attribute(untouched, names) == untouched
+
+
+def test_the_rewritten_key_finds_the_same_elements():
+    from rezident.validate.schematron import _keyed_by_attribute
+
+    def lookup(key: str, expression: str) -> list:
+        stylesheet = etree.XML(f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+            xmlns:tei="http://www.tei-c.org/ns/1.0">{key}
+          <xsl:template match="/"><r><xsl:for-each select="{expression}">
+            <e><xsl:value-of select="count(preceding::*) + count(ancestor::*)"/></e></xsl:for-each></r>
+          </xsl:template></xsl:stylesheet>""")
+        return [e.text for e in etree.XSLT(stylesheet)(DOCUMENT).getroot()]
+
+    expression = "key('ids', 'note-i') | key('ids', //tei:TEI/@xml:id) | key('ids', 'p1')[self::tei:p]"
+    before = lookup('<xsl:key name="ids" match="*[@xml:id]" use="@xml:id"/>', expression)
+    after = lookup('<xsl:key name="ids" match="*/@xml:id" use="."/>', _keyed_by_attribute(expression, {"ids"}))
+    assert len(before) == 3 and after == before

@@ -301,20 +301,7 @@ def _is_boolean(expression: str) -> bool:
 
 def _closes_at_end(expression: str, opening: int) -> bool:
     """Whether the parenthesis at ``opening`` is closed by the last character."""
-    depth, quote = 0, ""
-    for i in range(opening, len(expression)):
-        char = expression[i]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i == len(expression) - 1
-    return False
+    return _closing(expression, opening) == len(expression) - 1
 
 
 class CompiledSchematron:
@@ -433,8 +420,9 @@ def compile_to_xslt(schema: etree._Element, path: Path,
     xsl = etree.Element(f"{_XSL}stylesheet", nsmap={"xsl": XSL_NS, "r": RESULT_NS, **namespaces},
                         version="1.0")
     etree.SubElement(xsl, f"{_XSL}output", method="xml", indent="no")
+    by_attribute: set[str] = set()
     for declaration in schema.iterfind(f"{_XSL}key"):
-        xsl.append(_copy(declaration))
+        xsl.append(_attribute_key(declaration, by_attribute))
     for let in schema.iterfind(f"{_SCH}let"):
         etree.SubElement(xsl, f"{_XSL}variable", name=let.get("name"), select=let.get("value"))
 
@@ -483,7 +471,71 @@ def compile_to_xslt(schema: etree._Element, path: Path,
                     _message(check, failure)
         # Nothing else: no built-in template may walk on into the children.
         etree.SubElement(xsl, f"{_XSL}template", match="node() | @*", mode=mode, priority="-10")
+    for element in xsl.iter(etree.Element):
+        for name in ("select", "test"):
+            if by_attribute and element.get(name) and "key" in element.get(name):
+                element.set(name, _keyed_by_attribute(element.get(name), by_attribute))
     return xsl, delegated
+
+
+_KEY_ON_ATTRIBUTE = re.compile(rf"\s*(?P<step>{_NAME_TEST})\[\s*@(?P<attribute>{_NAME_TEST})\s*\]\s*")
+
+
+def _attribute_key(declaration: etree._Element, by_attribute: set[str]) -> etree._Element:
+    """The key for the XSLT: one on elements by an attribute of theirs indexes the attributes.
+
+    libxslt finds the nodes of a key with ``//`` + its match, and
+    ``//*[@xml:id]`` costs five times ``//*/@xml:id`` (a predicate on every
+    element). The attributes' parents are the same elements in the same
+    order, so every ``key('ids', ...)`` becomes ``(key('ids', ...)/parent::*)``.
+    """
+    match = _KEY_ON_ATTRIBUTE.fullmatch(declaration.get("match") or "")
+    if match is None or (declaration.get("use") or "").strip() != "@" + match.group("attribute"):
+        return _copy(declaration)
+    by_attribute.add(declaration.get("name"))
+    return etree.Element(f"{_XSL}key", name=declaration.get("name"),
+                         match=f"{match.group('step')}/@{match.group('attribute')}", use=".")
+
+
+def _keyed_by_attribute(expression: str, names: set[str]) -> str:
+    """``expression`` with each call of a key in ``names`` taken to the attributes' parents."""
+    out, i, quote = [], 0, ""
+    while i < len(expression):
+        char = expression[i]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif expression.startswith("key(", i) and (i == 0 or not (expression[i - 1].isalnum()
+                                                                   or expression[i - 1] in "_-.:$@")):
+            name = re.match(r"key\(\s*(['\"])(.*?)\1", expression[i:])
+            end = _closing(expression, i + 3)
+            if name and name.group(2) in names and end is not None:
+                inner = _keyed_by_attribute(expression[i + 4:end], names)
+                out.append(f"(key({inner})/parent::*)")
+                i = end + 1
+                continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _closing(expression: str, opening: int) -> int | None:
+    """Where the parenthesis at ``opening`` is closed."""
+    depth, quote = 0, ""
+    for i in range(opening, len(expression)):
+        char = expression[i]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
 
 
 def _key_function(schema: etree._Element, namespaces: dict[str, str]):
