@@ -11,6 +11,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:rz="https://rezident.example/ns/functions"
+    xmlns:rzs="https://rezident.example/ns/summary-functions"
     xmlns="https://rezident.example/ns/summary"
     exclude-result-prefixes="#all">
 
@@ -32,6 +33,13 @@
     <xsl:sequence select="string(($models ! replace(., '^.*href=[&quot;'']([^&quot;'']*)[&quot;''].*$', '$1'))[1])"/>
   </xsl:function>
 
+  <!-- rz:reading-text of a name or a term: most hold text only, whose
+       reading text is the text itself (no templates to apply). -->
+  <xsl:function name="rzs:reading-text" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if (empty($el/*)) then normalize-space($el) else rz:reading-text($el)"/>
+  </xsl:function>
+
   <xsl:template match="tei:TEI">
     <xsl:variable name="id" select="($doc-id[normalize-space()], @xml:id, 'document')[1]"/>
     <xsl:variable name="text" select="tei:text"/>
@@ -51,14 +59,14 @@
       <xsl:for-each select="$text//*[@ref][rz:is-mention(.)]">
         <mention register="{rz:mention-register(.)}" key="{rz:mention-key(.)}" id="{rz:mention-id(.)}"
                  element="{local-name()}" type="{@type}" lang="{rz:lang(.)}">
-          <xsl:value-of select="rz:reading-text(.)"/>
+          <xsl:value-of select="rzs:reading-text(.)"/>
         </mention>
       </xsl:for-each>
       <xsl:for-each select="$text//tei:term[empty(ancestor::tei:teiHeader)]">
         <xsl:variable name="original" select="rz:original-of-term(.)"/>
         <term id="{rz:term-id(.)}" original="{normalize-space($original)}"
               lang="{if ($original) then rz:lang($original/*[1]) else rz:lang(.)}">
-          <xsl:value-of select="rz:reading-text(.)"/>
+          <xsl:value-of select="rzs:reading-text(.)"/>
         </term>
       </xsl:for-each>
       <xsl:for-each select="$text//tei:choice[tei:abbr and tei:expan]">
