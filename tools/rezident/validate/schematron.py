@@ -7,7 +7,9 @@ stylesheet of our own instead of the ISO skeleton's: the skeleton walks the
 whole document once per pattern and matches every node against every rule,
 which costs several milliseconds per document; this one selects, per pattern,
 only the nodes some rule's context can match, and lets template priorities
-pick the first matching rule, as Schematron requires. Tests run both on the
+pick the first matching rule, as Schematron requires. Contexts are selected,
+and the keys on an attribute indexed, in the forms libxml2 evaluates with one
+walk (see ``_select_branch`` and ``_attribute_key``). Tests run both on the
 same documents and compare what they report.
 
 The rules look entries up in the registers with ``document()``. Those loads
