@@ -130,6 +130,7 @@ def _ref_resolves(registers: _RegisterIds) -> PythonTest:
         registers.new_document()
         base = tree.docinfo.URL or ""
         local: set[str] = set()
+        in_file: dict[str, frozenset[str]] = {}  # file part of @ref -> its ids, for this document
 
         def test(element: etree._Element) -> bool:
             file, _, identifier = (element.get("ref") or "").partition("#")
@@ -139,10 +140,11 @@ def _ref_resolves(registers: _RegisterIds) -> PythonTest:
                 if not local:
                     local.update(_ALL_IDS(tree))
                 return identifier in local
-            if ":" in file:
-                return False
-            path = _resolve(base, file)
-            return path.endswith(".xml") and identifier in registers.ids(path)
+            ids = in_file.get(file)
+            if ids is None:
+                path = "" if ":" in file else _resolve(base, file)
+                ids = in_file[file] = registers.ids(path) if path.endswith(".xml") else frozenset()
+            return identifier in ids
 
         return test
 
