@@ -45,7 +45,7 @@ def build_corpus(folder: Path, count: int) -> list[Path]:
     for n in range(count):
         doc_id = f"{source.stem}-v{n:05d}"
         variant = text.replace(source.stem, doc_id)
-        variant = re.sub(r'quantity="(\d+)"', lambda m: f'quantity="{int(m.group(1)) + n % 7}"', variant)
+        variant = re.sub(r'quantity="(\d+)"', lambda m, n=n: f'quantity="{int(m.group(1)) + n % 7}"', variant)
         path = folder / f"{doc_id}.xml"
         path.write_text(variant, encoding="utf-8")
         files.append(path)

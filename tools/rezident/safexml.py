@@ -26,7 +26,7 @@ from .errors import RezidentError
 _ENTITY_HINT = ("write the characters themselves (UTF-8) or as numeric references (&#x2014;) "
                 "and remove the DOCTYPE")
 
-__all__ = ["UnsafeXMLError", "MalformedXMLError", "parser", "parse", "parse_bytes", "read"]
+__all__ = ["MalformedXMLError", "UnsafeXMLError", "parse", "parse_bytes", "parser", "read"]
 
 
 class MalformedXMLError(RezidentError):
