@@ -186,3 +186,19 @@ def test_entry_hashes_do_not_depend_on_the_order_they_are_asked_in(tmp_path):
     second = {p: backward.hash_of(p) for p in reversed(pointers)}
     assert first == second
     assert first["persons.xml#per-c"] == first["persons.xml#per-d"]  # one cycle, one set
+
+
+def test_manifest_gives_freed_pages_back_and_leaves_no_log(tmp_path):
+    path = tmp_path / "manifest.sqlite"
+    manifest = Manifest(path)
+    for round_ in range(2):  # two full rebuilds: the second frees what the first filled
+        for number in range(3000):
+            manifest.stage_pending("html", f"d{number}.xml", f"k{round_}", ["x.html"],
+                                   os.urandom(600))
+        manifest.promote()
+    free, total = (manifest.db.execute(f"PRAGMA {name}").fetchone()[0]
+                   for name in ("freelist_count", "page_count"))
+    assert free * 4 <= total
+    manifest.close()
+    assert not (tmp_path / "manifest.sqlite-wal").exists() or \
+        (tmp_path / "manifest.sqlite-wal").stat().st_size == 0

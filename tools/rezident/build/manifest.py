@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from .hashing import StatKey
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
@@ -45,20 +45,15 @@ class Manifest:
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db = self._connect(path)
         version = self._version()
         if version not in (None, SCHEMA_VERSION):
             # A cache written by another version of rezident: start afresh.
             self.db.close()
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
-            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db = self._connect(path)
         if version is None or version != SCHEMA_VERSION:
-            # Full rebuilds free as many pages as they fill: give them back.
-            self.db.execute("PRAGMA auto_vacuum = INCREMENTAL")
             self.db.executescript(_TABLES)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
                             (str(SCHEMA_VERSION),))
@@ -74,7 +69,22 @@ class Manifest:
             return None
         return int(row[0]) if row else None
 
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        # Before anything creates the file: full rebuilds free as many pages as
+        # they fill, and promote() gives them back.
+        db.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        return db
+
     def close(self) -> None:
+        if self.db.in_transaction:
+            self.db.rollback()
+        # Fold the write-ahead log into the database now, so that the next
+        # (maybe no-op) build does not pay for this one's writes.
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
     # --- memos -----------------------------------------------------------
