@@ -194,7 +194,7 @@ def test_manifest_gives_freed_pages_back_and_leaves_no_log(tmp_path):
     for round_ in range(2):  # two full rebuilds: the second frees what the first filled
         for number in range(3000):
             manifest.stage_pending("html", f"d{number}.xml", f"k{round_}", ["x.html"],
-                                   os.urandom(600))
+                                   os.urandom(2000))
         manifest.promote()
     free, total = (manifest.db.execute(f"PRAGMA {name}").fetchone()[0]
                    for name in ("freelist_count", "page_count"))
