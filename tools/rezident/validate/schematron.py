@@ -54,7 +54,7 @@ _SCH = f"{{{SCH_NS}}}"
 _XSL = f"{{{XSL_NS}}}"
 RESULT_NS_TAG = f"{{{RESULT_NS}}}"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-_ALL_IDS = etree.XPath("//@xml:id", smart_strings=False)
+_ALL_IDS = etree.XPath("//*/@xml:id", smart_strings=False)  # one walk over elements, not all nodes
 
 # Given a document, the test of one context element (True: the assert holds), or None when
 # the assert holds for every element of the document (its contexts are then not even looked up).
