@@ -183,7 +183,7 @@ class Manifest:
         free, total = (self.db.execute(f"PRAGMA {name}").fetchone()[0]
                        for name in ("freelist_count", "page_count"))
         if free > 1000 and free * 4 > total:
-            self.db.execute("PRAGMA incremental_vacuum")
+            self.db.executescript("PRAGMA incremental_vacuum;")  # execute() frees one page
 
     def discard_pending(self) -> None:
         with self.db:
