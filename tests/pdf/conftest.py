@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import lxml.html
@@ -28,18 +29,26 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 @dataclass
 class Rendered:
-    """A TEI file, the print HTML made from it and the PDF."""
+    """A TEI file, the print HTML made from it and the PDF.
+
+    The PDF is read and its text extracted once (pypdf takes seconds on the
+    volume) and shared by every test that looks at it.
+    """
 
     tei: Path
     html: str
     pdf: Path
 
-    @property
+    @cached_property
     def reader(self) -> pypdf.PdfReader:
         return pypdf.PdfReader(self.pdf)
 
+    @cached_property
+    def page_texts(self) -> list[str]:
+        return [page.extract_text() or "" for page in self.reader.pages]
+
     def text(self) -> str:
-        return " ".join(page.extract_text() or "" for page in self.reader.pages)
+        return " ".join(self.page_texts)
 
 
 def squash(text: str) -> str:

@@ -13,7 +13,7 @@ from rezident.pdf import PdfRenderer
 
 from .conftest import SAMPLE, Rendered
 from .pdfcheck import (attachments, body_passages, fonts, footnote_notes, html_footnotes,
-                       outline_titles, pdf_text, squash, tei_title, xmp, xmp_values)
+                       outline_titles, squash, tei_title, xmp, xmp_values)
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = sorted(p.stem for p in (ROOT / "tei").glob("*.xml"))
@@ -24,7 +24,7 @@ each_document = pytest.mark.parametrize(
 # ------------------------------------------------------------- the sample
 
 def test_sample_text_is_the_reading_text(sample: Rendered):
-    text = squash(pdf_text(sample.pdf))
+    text = squash(sample.text())
     for expected in ("To be deciphered personally by the RESIDENT [REZIDENT]",
                      "the former B [2 groups unrecovered] cipher clerk GUZENKO [,] has betrayed",
                      "TsK [Central Committee]", "Ежов и Берия",

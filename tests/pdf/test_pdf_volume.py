@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from .conftest import Rendered
-from .pdfcheck import TEI, attachments, outline_titles, pdf_text, squash, tei_title, xmp
+from .pdfcheck import TEI, attachments, outline_titles, squash, tei_title, xmp
 
 BASELINE = json.loads((Path(__file__).with_name("volume-baseline.json")).read_text())
 
@@ -28,7 +28,7 @@ def test_volume_page_count_is_stable(volume: Rendered):
 
 
 def test_volume_opens_with_title_page_legend_and_contents(volume: Rendered, edition):
-    first, second, third = (volume.reader.pages[i].extract_text() for i in range(3))
+    first, second, third = volume.page_texts[:3]
     assert squash(edition.title) in squash(first)
     assert all(squash(name) in squash(first) for name in edition.editors)
     assert squash(edition.licence) in squash(first)
@@ -37,7 +37,7 @@ def test_volume_opens_with_title_page_legend_and_contents(volume: Rendered, edit
 
 
 def test_volume_prints_documents_in_date_order(volume: Rendered, tei_documents: list[Path]):
-    text = squash(pdf_text(volume.pdf))
+    text = squash(volume.text())
     body = text[text.index(squash("Encoding conventions")):]   # past the table of contents
     ordered = sorted(tei_documents, key=document_date)
     positions = [body.find(squash(tei_title(p))) for p in ordered]
@@ -47,7 +47,7 @@ def test_volume_prints_documents_in_date_order(volume: Rendered, tei_documents: 
 
 def test_volume_contents_give_the_page_each_document_starts_on(volume: Rendered, tei_documents: list[Path]):
     reader = volume.reader
-    contents = reader.pages[2].extract_text()
+    contents = volume.page_texts[2]
     numbers = {int(w.strip(".")) for w in contents.split() if w.strip(".").isdigit()}
     starts = {" ".join(str(item.title).split()): reader.get_destination_page_number(item) + 1
               for item in reader.outline if not isinstance(item, list)}
@@ -82,7 +82,7 @@ def test_volume_is_pdf_a_3b(volume: Rendered):
 
 
 def test_registers_cite_pages_and_glossary_lists_original_terms(volume: Rendered, tei_documents: list[Path]):
-    text = pdf_text(volume.pdf)
+    text = volume.text()
     back = text[text.rindex("Persons"):]
     originals = {" ".join("".join(n.itertext()).split())
                  for p in tei_documents
