@@ -11,6 +11,8 @@ from rezident.convert.diplomatic import Regenerator
 from rezident.convert.lines import blocks, classify
 from rezident.convert.profiles.crest import _page_breaks
 
+from .conftest import xpath
+
 
 @pytest.mark.parametrize("line, profile, kind", [
     ("~~TOP SECRET~~", "venona", "banner"), ("Top Secret", "archive-translation", "banner"),
@@ -110,3 +112,18 @@ def test_a_document_that_would_lose_text_is_never_written(monkeypatch, project_s
                      transcript_name="x.txt", profile="venona", kind="cable", metadata={},
                      declared=project_setup.declared, forms=project_setup.forms, transcript_bytes=b"")
     assert (caught.value.line, caught.value.column) == (5, 1)
+
+
+def test_opener_fields_outside_the_registers_are_kept_on_their_own_lines(snippet):
+    root, _ = snippet("""\
+        From: NOWHERE
+
+        To: ELSEWHERE
+
+        No: 12
+
+        The text of the cable follows here.
+        """, "venona")
+    opener = xpath(root, "//t:opener")[0]
+    assert "".join(opener.itertext()) == "From: NOWHERETo: ELSEWHERENo: 12"
+    assert len(xpath(opener, "t:lb")) == 2

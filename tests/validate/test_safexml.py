@@ -109,3 +109,14 @@ def test_read_gives_the_bytes_of_the_file(tmp_path: Path) -> None:
     assert safexml.read(path) == path.read_bytes()
     with pytest.raises(OSError):
         safexml.read(tmp_path)
+
+
+@pytest.mark.parametrize("doctype", ['<!DOCTYPE TEI SYSTEM "local.dtd">',
+                                     "<!DOCTYPE TEI PUBLIC '-//X//DTD X//EN' 'local.dtd'>"])
+def test_a_local_external_dtd_is_refused_before_libxml2_could_read_it(
+        doctype: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An undeclared entity makes libxml2 open a local external DTD even with load_dtd=False.
+    def must_not_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the file reached libxml2")
+    monkeypatch.setattr(safexml.etree, "fromstring", must_not_parse)
+    _refused(f"{doctype}<TEI>&foo;</TEI>".encode(), "external DTD (local.dtd)", "never loaded")

@@ -109,6 +109,7 @@ def parse_bytes(data: bytes, path: str | Path | None = None, base_url: str | Non
 
 _ROOT_START = re.compile(rb"<[A-Za-z_:]")
 _ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?([^\s\"']+)")
+_EXTERNAL_ID = re.compile(rb"<!DOCTYPE\s+[^\s\[>]+\s+(?:SYSTEM|PUBLIC\s+(?:\"[^\"]*\"|'[^']*'))\s*(\"[^\"]*\"|'[^']*')")
 
 
 def _refuse_declared_entities(data: bytes, path: str | Path | None) -> None:
@@ -118,6 +119,12 @@ def _refuse_declared_entities(data: bytes, path: str | Path | None) -> None:
         return
     root = _ROOT_START.search(data, at)
     prolog = data[at:root.start() if root else len(data)]
+    external = _EXTERNAL_ID.match(prolog)
+    if external:  # libxml2 reads a local external DTD to look up an undeclared entity
+        raise UnsafeXMLError(
+            f"the DOCTYPE refers to an external DTD ({external.group(1)[1:-1].decode('utf-8', 'replace')}), "
+            "which is never loaded", path=path, line=data.count(b"\n", 0, at) + 1,
+            hint="remove the DOCTYPE declaration: TEI is validated with RELAX NG, not a DTD")
     names = [m.group(2).decode("utf-8", "replace") for m in _ENTITY.finditer(prolog)]
     if names:
         raise UnsafeXMLError(

@@ -149,7 +149,7 @@ def venona(blocks: list[Block], b: Builder) -> Text:
                 if opener is None:
                     opener = el("opener")
                     append(document, opener)
-                elif len(opener):
+                else:  # the fields before may be plain text, with no child element to count
                     append(opener, el("lb"))
                 if kind == "field":
                     append(opener, _field(b, block))
