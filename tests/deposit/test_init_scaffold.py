@@ -133,3 +133,13 @@ def test_commented_examples_work_when_uncommented(tmp_path):
         ("venona-1946-04-07-moscow-canberra", "venona", "cable")]
     declared = load_declared(edition.raw["convention"], config)
     assert [c.name for c in declared.conventions] == ["illegible"]
+
+
+def test_init_where_nothing_can_be_written_is_one_line_not_a_traceback(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", str(blocked / "edition")])
+    assert result.exit_code == 2
+    assert "cannot create the edition here" in result.output
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]

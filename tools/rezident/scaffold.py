@@ -230,10 +230,14 @@ def create(target: Path, new: NewEdition) -> list[Path]:
     if not re.fullmatch(r"[^\W\d][\w.-]*", new.id):
         raise ConfigError(f"the edition id {new.id!r} is not usable as an identifier",
                           hint="use letters, digits and hyphens, starting with a letter")
-    target.parent.mkdir(parents=True, exist_ok=True)
     # mkdir rather than mkdtemp: the edition gets the user's usual permissions.
     staging = target.parent / f".{target.name}.{secrets.token_hex(4)}.partial"
-    staging.mkdir()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging.mkdir()
+    except OSError as exc:
+        raise ConfigError(f"cannot create the edition here: {exc.strerror or exc}", path=target,
+                          hint="choose a folder you can write to") from None
     try:
         (staging / CONFIG_NAME).write_text(config_text(new), encoding="utf-8")
         (staging / "README.md").write_text(readme_text(new), encoding="utf-8")
