@@ -170,3 +170,20 @@ def test_bad_source_entries_are_usage_errors(tmp_path, entry, complaint):
     (root / "transcripts" / "report.txt").write_text(REPORT, encoding="utf-8")
     result = run("--edition", str(root))
     assert result.exit_code == 2 and complaint in result.stderr and "source 'report'" in result.stderr
+
+
+def test_a_broken_edition_toml_is_reported_not_taken_for_no_edition(edition_dir, monkeypatch):
+    (edition_dir / "edition.toml").write_text("[edition\n", encoding="utf-8")
+    monkeypatch.chdir(edition_dir)
+    result = run()
+    assert result.exit_code == 2
+    assert "not valid TOML" in result.stderr and "no edition.toml" not in result.stderr
+
+
+def test_an_out_folder_that_cannot_be_made_is_one_line_and_exit_2(tmp_path):
+    transcript = tmp_path / "cable.txt"
+    transcript.write_text("It is [1 group unrecovered] clear.\n", encoding="utf-8")
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    result = run(str(transcript), "--out", str(tmp_path / "a-file" / "out"))
+    assert result.exit_code == 2 and "cannot write the TEI document" in result.stderr
+    assert not isinstance(result.exception, OSError)

@@ -21,12 +21,13 @@ def _shown(path: Path) -> str:
 
 
 def _edition_or_none(path: Path | None) -> edition_config.Edition | None:
-    try:
-        return edition_config.load(path)
-    except ConfigError:
-        if path is not None:
-            raise
-        return None
+    """The edition, or None when there is none; a broken edition.toml is an error, not ignored."""
+    if path is None:
+        try:
+            path = edition_config.find_config()
+        except ConfigError:
+            return None
+    return edition_config.load(path)
 
 
 def _standalone_edition(out: Path) -> edition_config.Edition:
@@ -117,6 +118,9 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
             click.echo(str(exc), err=True)
             failures.append(_shown(target))
             continue
+        except OSError as exc:
+            raise ConfigError(f"cannot write the TEI document: {exc.strerror or exc}", path=target,
+                              hint="choose an --out folder you can write to") from None
         click.echo(f"{counter.format(number)}{result.summary()}{'' if changed else ' (unchanged)'}")
 
     if check:
