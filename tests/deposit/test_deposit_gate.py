@@ -49,3 +49,11 @@ def test_unconverted_source_is_a_finding(valid_edition, tmp_path):
     assert any("'doc-one' has no TEI document" in f for f in findings)
     with pytest.raises(InvalidEdition, match="rezident convert"):
         make_deposit(valid_edition, tmp_path / "out")
+
+
+def test_an_out_folder_that_cannot_be_made_is_one_line_and_exit_2(valid_edition, tmp_path):
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["deposit", "--edition", str(valid_edition.root),
+                                       "--out", str(tmp_path / "a-file" / "out")])
+    assert result.exit_code == 2 and "cannot write the deposit here" in result.output
+    assert not isinstance(result.exception, OSError)

@@ -157,8 +157,12 @@ def make_deposit(edition: Edition, out_dir: Path | None = None, *,
     if (target.exists() or target.is_symlink()) and not force:
         raise ConfigError("a deposit of this version is already there", path=target,
                           hint="pass --force to replace it, or --out another folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=out_dir))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=out_dir))
+    except OSError as exc:
+        raise ConfigError(f"cannot write the deposit here: {exc.strerror or exc}", path=out_dir,
+                          hint="choose an --out folder you can write to") from None
     try:
         if serialization == "dir":
             writer = FolderWriter(staging / name)
