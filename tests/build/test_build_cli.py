@@ -89,6 +89,13 @@ def test_a_running_build_is_named(cli, edition):
     assert "another build of this output is running (pid" in result.output
 
 
+def test_an_out_folder_that_cannot_be_made_is_one_line_and_exit_2(cli, edition, tmp_path):
+    (tmp_path / "a-file").write_text("")
+    result = cli("-j", "1", "--out", str(tmp_path / "a-file" / "site"))
+    assert result.exit_code == 2
+    assert "cannot build:" in result.output and "Traceback" not in result.output
+
+
 def test_help_lists_the_subcommands_and_options():
     result = CliRunner().invoke(main, ["build", "--help"])
     assert result.exit_code == 0

@@ -125,6 +125,9 @@ def _run(options: dict[str, Any], targets: tuple[str, ...]) -> None:
     except KeyboardInterrupt:
         click.echo(f"\ninterrupted: {request.out_dir} left as it was", err=True)
         sys.exit(130)
+    except OSError as exc:  # e.g. an --out folder that cannot be made: one line, not a traceback
+        raise ConfigError(f"cannot build: {exc.strerror or exc}", path=exc.filename or request.out_dir,
+                          hint="choose an --out folder you can write to") from None
     if report.findings:
         from ..validate.report import text_line
 
