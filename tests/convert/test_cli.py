@@ -187,3 +187,9 @@ def test_an_out_folder_that_cannot_be_made_is_one_line_and_exit_2(tmp_path):
     result = run(str(transcript), "--out", str(tmp_path / "a-file" / "out"))
     assert result.exit_code == 2 and "cannot write the TEI document" in result.stderr
     assert not isinstance(result.exception, OSError)
+
+
+def test_an_unknown_encoding_is_a_usage_error(edition_dir):
+    result = run("--edition", str(edition_dir), "--encoding", "nonsense")
+    assert result.exit_code == 2 and "unknown encoding 'nonsense'" in result.stderr
+    assert not (edition_dir / "tei" / "report.xml").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import click
@@ -61,6 +62,11 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
     Prints one summary line per document and every warning as
     FILE:LINE:COLUMN: warning: MESSAGE.
     """
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {encoding!r} (use a Python codec name such as "
+                                 "utf-8, cp1251, latin-1)", param_hint="--encoding") from None
     edition = _edition_or_none(edition_path)
     if edition is None:
         if not files:
