@@ -57,6 +57,13 @@ def test_missing_path_is_a_usage_error(project: Path) -> None:
     assert "no such file or folder: tei/nothing.xml" in result.output
 
 
+def test_a_folder_without_xml_files_is_a_usage_error(project: Path) -> None:
+    (project / "empty").mkdir()
+    result = _run(["empty"], project)
+    assert result.exit_code == 2
+    assert "no XML files in empty" in result.output
+
+
 def test_no_edition_is_a_usage_error(tmp_path: Path) -> None:
     result = _run([], tmp_path)
     assert result.exit_code == 2 and "edition.toml" in result.output

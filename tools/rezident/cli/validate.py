@@ -79,6 +79,9 @@ def validate(paths: tuple[Path, ...], fmt: str, schema: str | None,
         validator = Validator.for_schema_dir(schema_dir)
 
     files = collect_files(targets)
+    if paths and not files:  # a mistyped folder must not pass a CI job as "0 files valid"
+        raise ConfigError(f"no XML files in {', '.join(map(str, paths))}",
+                          hint="name TEI files or folders holding them (*.xml)")
     streaming = fmt == "text"
 
     def show(report) -> None:
