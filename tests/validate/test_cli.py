@@ -64,6 +64,13 @@ def test_a_folder_without_xml_files_is_a_usage_error(project: Path) -> None:
     assert "no XML files in empty" in result.output
 
 
+def test_a_broken_edition_toml_is_reported_when_files_are_named(project: Path) -> None:
+    (project / "edition.toml").write_text("[edition\n", encoding="utf-8")
+    result = _run(["tei"], project)
+    assert result.exit_code == 2
+    assert "not valid TOML" in result.output
+
+
 def test_no_edition_is_a_usage_error(tmp_path: Path) -> None:
     result = _run([], tmp_path)
     assert result.exit_code == 2 and "edition.toml" in result.output

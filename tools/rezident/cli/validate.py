@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from .. import edition as edition_config
 from .. import resources
 from ..errors import ConfigError
 from ..validate.report import FORMATS
@@ -72,9 +73,10 @@ def validate(paths: tuple[Path, ...], fmt: str, schema: str | None,
     else:
         if edition is None:
             try:
-                edition = load_edition(None)
+                config = edition_config.find_config()
             except ConfigError:
-                edition = None  # files outside any edition: the schema rezident ships
+                config = None  # files outside any edition: the schema rezident ships
+            edition = load_edition(config) if config else None  # a broken edition.toml is reported
         schema_dir = edition.schema_dir if edition else resources.shipped_schema_dir()
         validator = Validator.for_schema_dir(schema_dir)
 
