@@ -209,7 +209,7 @@
     <xsl:variable name="id" select="string(@xml:id)"/>
     <xsl:variable name="main" select="rzh:entry-name(.)"/>
     <xsl:variable name="names" select="(tei:persName | tei:orgName | tei:placeName | tei:name)"/>
-    <xsl:variable name="mentions" select="key('mentions', $id, root($summaries[1]))"/>
+    <xsl:variable name="mentions" select="$summaries[1] ! key('mentions', $id, root(.))"/>
     <li class="entry" id="{$id}">
       <h2><xsl:value-of select="$main"/></h2>
       <xsl:variable name="others" select="$names[normalize-space(string-join(.//text(), ' ')) ne $main]"/>
@@ -389,7 +389,8 @@
           <p>Codes stamped beside withheld text when a document was declassified under Executive Order 12958, section 3.3(b): each names the reason the passage stays withheld beyond 25 years.</p>
           <dl class="glossary">
             <xsl:for-each select="rz:exemption-codes()">
-              <xsl:variable name="uses" select="key('exemptions', ., root($summaries[1]))"/>
+              <xsl:variable name="code" select="."/>
+              <xsl:variable name="uses" select="$summaries[1] ! key('exemptions', $code, root(.))"/>
               <div class="row" id="exemption-{.}">
                 <dt><span class="exemption"><xsl:value-of select="."/></span> <xsl:value-of select="' ' || rz:exemption-short(.)"/></dt>
                 <dd>
