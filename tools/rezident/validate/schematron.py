@@ -37,7 +37,7 @@ import functools
 import os
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -202,10 +202,11 @@ class _LocalXMLResolver(etree.Resolver):
         return self.resolve_string(cached[1], context, base_url=path)
 
 
-def _select(pattern: str) -> str:
-    """An XSLT match pattern as an expression selecting every node it matches."""
-    branches, depth, quote, start = [], 0, "", 0
-    for i, char in enumerate(pattern):
+def _top_level(expression: str) -> Iterator[tuple[int, str]]:
+    """The characters of an XPath expression outside brackets and string
+    literals (brackets and quotes themselves left out), with their offsets."""
+    depth, quote = 0, ""
+    for i, char in enumerate(expression):
         if quote:
             quote = "" if char == quote else quote
         elif char in "'\"":
@@ -214,7 +215,15 @@ def _select(pattern: str) -> str:
             depth += 1
         elif char in "])":
             depth -= 1
-        elif char == "|" and depth == 0:
+        elif depth == 0:
+            yield i, char
+
+
+def _select(pattern: str) -> str:
+    """An XSLT match pattern as an expression selecting every node it matches."""
+    branches, start = [], 0
+    for i, char in _top_level(pattern):
+        if char == "|":
             branches.append(pattern[start:i])
             start = i + 1
     branches.append(pattern[start:])
@@ -285,17 +294,8 @@ def _is_boolean(expression: str) -> bool:
     a plain path is a node-set. Anything else might be a number.
     """
     expression = expression.strip()
-    depth, quote = 0, ""
-    for i, char in enumerate(expression):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-        elif depth == 0 and (char in "=<>" or expression.startswith((" or ", " and "), i)):
+    for i, char in _top_level(expression):
+        if char in "=<>" or expression.startswith((" or ", " and "), i):
             return True
     call = _BOOLEAN_CALL.match(expression)
     if call and _closes_at_end(expression, call.end() - 1):
