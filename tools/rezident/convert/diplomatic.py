@@ -48,12 +48,26 @@ def _note(element: etree._Element, inner: Callable[[etree._Element], str]) -> st
     if kind == "original-term":
         return f"[{body}]"
     if kind == "comment":
-        return f"[{n}] {body}"
+        return body if _comment_label(element) is not None else f"[{n}] {body}"
     if kind == "source-comment":
         return f"{n}. {body}"
     if kind == "annotation" and n:
         return f"{n} {body}"
     return body
+
+
+def _comment_label(note: etree._Element) -> etree._Element | None:
+    """The label of a comment as written, where it differs from the reading in @n (``11`` for ii)."""
+    first = note[0] if len(note) else None
+    return first if first is not None and local(first) == "label" and not (note.text or "").strip() else None
+
+
+def _label(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
+    parent = element.getparent()
+    if parent is not None and local(parent) == "note" and parent.get("type") == "comment" \
+            and _comment_label(parent) is element:
+        return f"[{inner(element)}]"
+    return None
 
 
 def _gap(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
@@ -94,6 +108,7 @@ BUILTIN_RULES: dict[str, Rule] = {
     "gap": _gap,
     "note": _note,
     "choice": _choice,
+    "label": _label,
     "supplied": _wrapped("[", "]"),
     "lb": lambda element, inner: "\n",
     "item": _item,

@@ -43,7 +43,8 @@ LINE_KINDS: tuple[LineKind, ...] = (
     _k("field", "venona", r"^(?P<key>Ref\. No|Issued|Copy No|From|To|No):[ \t]*(?P<value>.*?)[ \t]*$"),
     _k("reissue", "venona", r"^[ \t]*RE-ISSUE[ \t]*$"),
     _k("comments", "venona", r"^Comments:", continues=True),
-    _k("comment", "venona", r"^\[(?P<n>(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]\s", continues=True),
+    # a comment label; ``1``, ``11``, ``111`` are OCR misreadings of i, ii, iii (as in the anchors)
+    _k("comment", "venona", r"^\[(?P<n>(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})|1+)\]\s", continues=True),
     _k("serial", "venona", r"^No\.[ \t]*\d+[ \t]*$"),
     _k("numbered", "crest archive-translation", r"^(?P<n>\d{1,3})\.(?=[\s\u00a0]|[A-Z])", continues=True),
     _k("bullet", "slides", r"^(?P<indent>[ \t]*)- ", continues=True),

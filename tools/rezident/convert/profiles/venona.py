@@ -8,6 +8,7 @@ from lxml import etree
 
 from .. import dates
 from ..lines import Block
+from ..inline import roman_reading
 from ..located import WS, Located, squash
 from ..structure import Builder, Text, has_text
 from ..tei import T, Node, append, el
@@ -55,16 +56,26 @@ def _field(b: Builder, block: Block) -> list[Node]:
 NAMES = {"placeName", "persName", "orgName", "rs"}   # what may stand for a correspondent
 
 
-COMMENT_NUMBER = re.compile(r"\[(?P<n>(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]\s")
+COMMENT_NUMBER = re.compile(r"\[(?P<n>(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})|1+)\]\s")
 
 
 def _comment_note(b: Builder, located: Located, n_written: str) -> etree._Element:
-    reading = "i" * len(n_written) if n_written.isdigit() else n_written
+    """One analysts' comment; a label misread by the OCR (``[11]``) is read as its anchors are (ii).
+
+    The label as written is kept beside its reading, in a ``label``, for the diplomatic text.
+    """
+    reading = roman_reading(n_written)
     bracket = located.text.index("]") + 1
     rest = located.slice(bracket).strip()
     note_id = b.unique(f"note-{reading}")
     b.ctx.counts["comments"] += 1
-    return el("note", {"type": "comment", "n": reading, "xml:id": note_id}, b.inline(rest))
+    note = el("note", {"type": "comment", "n": reading, "xml:id": note_id})
+    if n_written != reading:
+        label = el("label", None, el("choice", None, el("sic", None, n_written), el("corr", None, reading)))
+        label.tail = " "
+        note.append(label)
+    append(note, b.inline(rest))
+    return note
 
 
 def venona(blocks: list[Block], b: Builder) -> Text:
@@ -91,6 +102,8 @@ def venona(blocks: list[Block], b: Builder) -> Text:
             out.back.append(comments)
             state = "comments"
             continue
+        if kind == "comment" and state != "comments" and block.parts["n"].isdigit():
+            kind = "text"   # ``[1] ...`` before any ``Comments:`` is running text that opens with an anchor
         if kind == "comment":
             if comments is None:
                 comments = el("div", {"type": "comments"})

@@ -1,0 +1,63 @@
+"""Analysts' comment labels misread by the OCR (``[11]`` for ``[ii]``) are read like their anchors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rezident.validate import Validator
+
+from .conftest import xpath
+
+CABLE = "From: MOSCOW\n\nTo: CANBERRA\n\n7 April 46\n\nTo be deciphered by the RESIDENT. {a}\n\nthe neighbours {b} in Canada.\n\n"
+
+
+@pytest.fixture(scope="module")
+def validator(project_root: Path) -> Validator:
+    return Validator.for_schema_dir(project_root / "schema")
+
+
+def _check(snippet, validator, tmp_path, tei_all, text: str):
+    root, result = snippet(text, "venona")
+    out = tmp_path / "snippet.xml"
+    out.write_bytes(result.data)
+    report = validator.validate(out)
+    assert report.ok, [f.message for f in report.findings]
+    assert tei_all.validate(root), str(tei_all.error_log.last_error)
+    assert not [w for w in result.warnings if "has no comment" in w.message]
+    return root
+
+
+@pytest.mark.parametrize("text, written", [
+    (CABLE.format(a="[1]", b="[11]") + "Comments: [1] Also sent to HAGUE.\n\n[11] NEIGHBOURS: another service.\n",
+     ["1", "11"]),
+    (CABLE.format(a="[1]", b="[11]") + "Comments:\n[1] Also sent to HAGUE.\n\n[11] NEIGHBOURS: another service.\n",
+     ["1", "11"]),
+    (CABLE.format(a="[1]", b="[11]") + "Comments:\n\n[1] Also sent to HAGUE.\n[11] NEIGHBOURS: another service.\n",
+     ["1", "11"]),
+    (CABLE.format(a="[i]", b="[11]") + "Comments: [i] Also sent to HAGUE.\n\n[11] NEIGHBOURS: another service.\n",
+     ["i", "11"]),
+    (CABLE.format(a="[1]", b="[ii]") + "Comments:\n[1] Also sent to HAGUE.\n\n[ii] NEIGHBOURS: another service.\n",
+     ["1", "ii"]),
+])
+def test_digit_labels_are_read_as_roman_and_linked_both_ways(snippet, validator, tmp_path, tei_all, text, written):
+    root = _check(snippet, validator, tmp_path, tei_all, text)
+    notes = xpath(root, "//t:back/t:div[@type='comments']/t:note[@type='comment']")
+    assert [n.get("n") for n in notes] == ["i", "ii"]
+    for note, label in zip(notes, written):
+        assert note.get("{http://www.w3.org/XML/1998/namespace}id") == f"note-{note.get('n')}"
+        anchor = xpath(root, f"//t:ref[@type='noteAnchor'][@target='#note-{note.get('n')}']")
+        assert len(anchor) == 1 and note.get("target") == "#" + anchor[0].get("{http://www.w3.org/XML/1998/namespace}id")
+        if label.isdigit():   # the label as written is kept beside its reading
+            assert xpath(note, "string(t:label/t:choice/t:sic)") == label
+            assert xpath(note, "string(t:label/t:choice/t:corr)") == note.get("n")
+        else:
+            assert xpath(note, "t:label") == []
+
+
+def test_a_digit_label_before_the_comments_is_running_text(snippet, validator, tmp_path, tei_all):
+    text = CABLE.format(a="[1]", b="[11]") + "[1] is what the clerk wrote.\n\nComments: [1] Sent.\n\n[11] Another.\n"
+    root = _check(snippet, validator, tmp_path, tei_all, text)
+    assert len(xpath(root, "//t:note[@type='comment']")) == 2
+    assert len(xpath(root, "//t:body//t:p[t:ref[@type='noteAnchor']][contains(., 'is what the clerk')]")) == 1
