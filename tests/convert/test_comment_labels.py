@@ -61,3 +61,31 @@ def test_a_digit_label_before_the_comments_is_running_text(snippet, validator, t
     root = _check(snippet, validator, tmp_path, tei_all, text)
     assert len(xpath(root, "//t:note[@type='comment']")) == 2
     assert len(xpath(root, "//t:body//t:p[t:ref[@type='noteAnchor']][contains(., 'is what the clerk')]")) == 1
+
+
+@pytest.mark.parametrize("text, anchors, comments, warning, where", [
+    (CABLE.format(a="[1]", b="[11]") + "Comments: [1] Sent.\n", ["#note-i"], ["i"],
+     "note anchor [ii] has no comment", "[11]"),
+    (CABLE.format(a="[1]", b="") + "Comments: [1] Sent.\n\n[11] Unreferred.\n", ["#note-i"], ["i"],
+     "comment [ii] has no note anchor", "[11] Unreferred"),
+    (CABLE.format(a="[1111]", b="") + "Comments:\n[1111] Sent.\n", ["#note-iiii"], ["iiii"], None, None),
+    (CABLE.format(a="", b="") + "Comments: [iii] Nothing refers to it.\n", [], [],
+     "comment [iii] has no note anchor", "[iii]"),
+])
+def test_what_cannot_be_linked_stays_text_with_a_warning(snippet, validator, tmp_path, tei_all,
+                                                        text, anchors, comments, warning, where):
+    root, result = snippet(text, "venona")
+    out = tmp_path / "snippet.xml"
+    out.write_bytes(result.data)
+    report = validator.validate(out)
+    assert report.ok, [f.message for f in report.findings]
+    assert tei_all.validate(root), str(tei_all.error_log.last_error)
+    assert [r.get("target") for r in xpath(root, "//t:ref[@type='noteAnchor']")] == anchors
+    assert [n.get("n") for n in xpath(root, "//t:note[@type='comment']")] == comments
+    found = [w for w in result.warnings if "has no" in w.message]
+    if warning is None:
+        assert found == []
+    else:
+        offset = text.index(where)
+        line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        assert [(w.line, w.column) for w in found] == [(line, column)] and warning in found[0].message

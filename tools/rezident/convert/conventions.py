@@ -248,7 +248,7 @@ BUILTIN: tuple[Convention, ...] = (
     _c("omission", ALL, r"\[(?:\.\.\.)\]", _gap_of("omitted"), "omissions", 10, "[...]"),
     _c("supplied-punctuation", ALL, r"\[(?P<text>[,.;:!?])\]", _supplied("punctuation"), "supplied", 10,
        "[,]"),
-    _c("note-anchor", "venona", r"\[(?P<n>1{1,3}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]", _anchor, "note anchors", 20,
+    _c("note-anchor", "venona", r"\[(?P<n>1+|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]", _anchor, "note anchors", 20,
        "[iv], [11]"),
     _c("exemption-code", "crest", r"(?<![\w])(?P<code>25X[1-9])(?![\w])", _exemption, "exemption codes", 20,
        "25X1"),

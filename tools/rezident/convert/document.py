@@ -146,23 +146,74 @@ def _correspondents(builder: Builder, metadata: dict[str, Any], forms: dict[str,
 
 
 def _link_notes(parts, ctx: Context) -> None:
-    """Anchors point at their notes and each note back at its first anchor; orphans are reported."""
+    """Anchors point at their notes and each note back at its first anchor.
+
+    What cannot be linked stays text, with a warning, so that the TEI stays valid:
+    an anchor with no comment is its bracket again, a comment with no anchor a paragraph.
+    """
+    divisions = parts.back + parts.body
     notes = {}
-    for division in parts.back + parts.body:
+    for division in divisions:
         for note in division.iter(T + "note"):
             if note.get("type") == "comment":
-                notes[note.get("n")] = note
+                notes.setdefault(note.get("n"), note)
     for reading, anchor_ids in ctx.anchors.items():
         note = notes.get(reading)
-        if note is None:
-            line, column = ctx.anchor_places.get(reading, (1, 1))
-            ctx.warnings.append(ConversionWarning(line, column, f"note anchor [{reading}] has no comment [{reading}] "
-                                                                "in the Comments block"))
+        if note is not None:
+            note.set("target", f"#{anchor_ids[0]}")
             continue
-        note.set("target", f"#{anchor_ids[0]}")
-    for reading, note in notes.items():
-        if reading not in ctx.anchors:
-            note.attrib.pop("target", None)
+        line, column = ctx.anchor_places.get(reading, (1, 1))
+        ctx.warnings.append(ConversionWarning(line, column, f"note anchor [{reading}] has no comment [{reading}] "
+                                                            "in the Comments block: kept as text"))
+        ids = set(anchor_ids)
+        for division in divisions:
+            for ref in [r for r in division.iter(T + "ref") if r.get(XML_ID) in ids]:
+                _replace_by_text(ref, f"[{_written(ref)}]")
+        ctx.counts["note anchors"] -= len(anchor_ids)
+    for division in divisions:
+        for note in list(division.iter(T + "note")):
+            reading = note.get("n")
+            if note.get("type") != "comment" or (reading in ctx.anchors and notes.get(reading) is note):
+                continue
+            line, column = ctx.comment_places.get(reading, (1, 1))
+            ctx.warnings.append(ConversionWarning(line, column, f"comment [{reading}] has no note anchor [{reading}] "
+                                                                "in the text: kept as a paragraph"))
+            _comment_to_paragraph(note)
+            ctx.counts["comments"] -= 1
+
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def _written(element: etree._Element) -> str:
+    """What the transcript has for an anchor or a label: the ``sic`` of a correction, else the text."""
+    sic = element.find(f"{T}choice/{T}sic")
+    return sic.text if sic is not None else "".join(element.itertext())
+
+
+def _replace_by_text(element: etree._Element, text: str) -> None:
+    """Put ``text`` (and the element's tail) where ``element`` stood."""
+    parent, previous = element.getparent(), element.getprevious()
+    text += element.tail or ""
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(element)
+
+
+def _comment_to_paragraph(note: etree._Element) -> None:
+    """A comment no anchor points to, as the paragraph it was: ``[iii] ...``."""
+    label = note.find(f"{T}label")
+    if label is not None and note.index(label) == 0 and not (note.text or "").strip():
+        written = _written(label)
+        _replace_by_text(label, "")
+    else:
+        written = note.get("n", "")
+    note.text = f"[{written}] " + (note.text or "").lstrip(" ")
+    for name in list(note.attrib):
+        del note.attrib[name]
+    note.tag = T + "p"
 
 
 SPACES = re.compile(r"[ \t]*\n[ \t\n]*")

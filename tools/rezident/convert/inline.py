@@ -42,6 +42,7 @@ class Context:
         self.languages: set[str] = set()
         self.anchors: dict[str, list[str]] = {}     # reading (ii) -> anchor ids
         self.anchor_places: dict[str, tuple[int, int]] = {}   # reading -> line, column of the first
+        self.comment_places: dict[str, tuple[int, int]] = {}  # reading -> line, column of the comment
         self._stack: list[tuple[Located, str]] = []
 
     # -- recording ------------------------------------------------------------

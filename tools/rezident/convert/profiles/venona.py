@@ -69,6 +69,7 @@ def _comment_note(b: Builder, located: Located, n_written: str) -> etree._Elemen
     rest = located.slice(bracket).strip()
     note_id = b.unique(f"note-{reading}")
     b.ctx.counts["comments"] += 1
+    b.ctx.comment_places.setdefault(reading, located.where(0))
     note = el("note", {"type": "comment", "n": reading, "xml:id": note_id})
     if n_written != reading:
         label = el("label", None, el("choice", None, el("sic", None, n_written), el("corr", None, reading)))
