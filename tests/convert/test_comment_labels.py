@@ -89,3 +89,24 @@ def test_what_cannot_be_linked_stays_text_with_a_warning(snippet, validator, tmp
         offset = text.index(where)
         line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
         assert [(w.line, w.column) for w in found] == [(line, column)] and warning in found[0].message
+
+
+def test_a_misread_label_is_shown_once_in_the_html_and_print_editions(snippet, project_root, tmp_path):
+    """The label as written is for the diplomatic text; both editions label the comment from @n."""
+    import lxml.html
+
+    from rezident.html.render import HtmlRenderer
+    from rezident.pdf.stylesheet import EditionFacts, PrintStylesheet
+
+    text = CABLE.format(a="[1]", b="[11]") + "Comments:\n[1] Sent to HAGUE.\n\n[11] NEIGHBOURS: another service.\n"
+    _, result = snippet(text, "venona")
+    tei = tmp_path / "snippet.xml"
+    tei.write_bytes(result.data)
+    page = HtmlRenderer(project_root / "xslt").render_document(tei, tmp_path / "html")[0]
+    items = lxml.html.parse(str(page)).getroot().xpath("//ol[contains(@class, 'notes-list')]/li")
+    bodies = [" ".join(item.xpath(".//*[@class = 'note-body']")[0].text_content().split()) for item in items]
+    assert bodies == ["Sent to HAGUE.", "NEIGHBOURS: another service."]
+    volume = lxml.html.fromstring(PrintStylesheet(project_root / "xslt").volume_html([tei], EditionFacts(title="V"), None))
+    printed = " ".join(volume.text_content().split())
+    # footnotes where the anchors stand, their call marks drawn by the stylesheet: no label as text
+    assert "RESIDENT. Sent to HAGUE." in printed and "neighbours NEIGHBOURS: another service." in printed

@@ -609,6 +609,10 @@
     </li>
   </xsl:template>
 
+  <!-- A comment's label as the OCR wrote it (label/choice: 11 for ii): the
+       note's own label (from @n) already shows it. -->
+  <xsl:template match="tei:note[@type = 'comment']/tei:label" priority="3"/>
+
   <xsl:template match="*" mode="rzh:note-item">
     <li><xsl:apply-templates select="."/></li>
   </xsl:template>

@@ -416,6 +416,10 @@
   <!-- ============================================================== notes -->
 
 
+  <!-- A comment's label as the OCR wrote it (label/choice: 11 for ii): the
+       note's own label (from @n) already shows it. -->
+  <xsl:template match="tei:note[@type = 'comment']/tei:label" mode="text" priority="3"/>
+
   <!-- Any other inline note stays in the line, in brackets. -->
   <xsl:template match="tei:note[@place = 'inline']" mode="text">
     <span class="inline-note"><span class="bracket">[</span><xsl:apply-templates mode="text"/><span class="bracket">]</span></span>
