@@ -7,12 +7,11 @@ import re
 from lxml import etree
 
 from .. import dates
-from ..lines import Block
 from ..inline import roman_reading
+from ..lines import Block
 from ..located import WS, Located, squash
 from ..structure import Builder, Text, has_text
-from ..tei import T, Node, append, el
-
+from ..tei import Node, T, append, el
 
 FIELD_DATE = re.compile(r"^(?P<id>\S+)(?P<sep>\s*\(of\s*)(?P<date>[^)]+)(?P<close>\))$")
 
