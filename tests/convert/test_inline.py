@@ -94,6 +94,19 @@ def test_note_anchors_are_read_as_roman_and_linked_both_ways(snippet, written, r
         assert xpath(anchor, "string(t:choice/t:corr)") == reading
 
 
+def test_an_anchor_after_a_capitalised_word_is_an_anchor_not_a_gloss(snippet):
+    root, result = snippet("""\
+        SOME TITLE OF THE CABLE
+
+        The work of the NEIGHBOURS [ii] was poor.
+
+        Comments: [ii] NEIGHBOURS: Members of another Soviet intelligence organization.
+        """, "venona")
+    assert xpath(root, "//t:choice/t:expan") == []
+    assert xpath(root, "string(//t:ref[@type='noteAnchor']/@target)") == "#note-ii"
+    assert not result.warnings
+
+
 def test_an_anchor_without_its_comment_is_reported(snippet):
     _, result = snippet("SOME TITLE OF THE CABLE\n\nA sentence [iv] here.\n", "venona")
     assert any("[iv]" in w.message for w in result.warnings)

@@ -256,7 +256,7 @@ BUILTIN: tuple[Convention, ...] = (
     _c("original-term", "venona archive-translation", ORIGINAL.pattern, _original_term, "original terms", 30,
        "RESIDENT [REZIDENT]", _locate_original),
     _c("abbreviation-gloss", "venona archive-translation",
-       r"(?<![\w(])(?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\([a-z]+\))?)[ \t]\[(?P<gloss>(?=[^\]]*[a-z]{2})[^\[\]%]+)\]",
+       r"(?<![\w(])(?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\([a-z]+\))?)[ \t]\[(?P<gloss>(?![ivx]+\])(?=[^\]]*[a-z]{2})[^\[\]%]+)\]",
        _gloss, "glosses", 25, "TsK [Central Committee]"),
     _c("bold", "slides", r"\*\*(?=\S)(?P<text>.+?)(?<=\S)\*\*", _hi("bold"), "emphasis", 30, "**bold**"),
     _c("italic", "slides", r"(?<![*\w])\*(?=[^\s*])(?P<text>[^*\n]+?)(?<=[^\s*])\*(?![*\w])", _hi("italic"),
