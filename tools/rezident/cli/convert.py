@@ -10,7 +10,7 @@ import click
 from .. import convert as converter
 from .. import edition as edition_config
 from ..errors import ConfigError, RezidentError
-from .options import edition_option, reports_errors
+from .options import edition_if_any, edition_option, reports_errors
 
 
 def _shown(path: Path) -> str:
@@ -19,16 +19,6 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
-
-
-def _edition_or_none(path: Path | None) -> edition_config.Edition | None:
-    """The edition, or None when there is none; a broken edition.toml is an error, not ignored."""
-    if path is None:
-        try:
-            path = edition_config.find_config()
-        except ConfigError:
-            return None
-    return edition_config.load(path)
 
 
 def _standalone_edition(out: Path) -> edition_config.Edition:
@@ -67,7 +57,7 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
     except LookupError:
         raise click.BadParameter(f"unknown encoding {encoding!r} (use a Python codec name such as "
                                  "utf-8, cp1251, latin-1)", param_hint="--encoding") from None
-    edition = _edition_or_none(edition_path)
+    edition = edition_if_any(edition_path)
     if edition is None:
         if not files:
             raise ConfigError("no edition.toml here or above, and no transcript named",
@@ -154,7 +144,7 @@ def text(tei_file: Path, edition_path: Path | None) -> None:
     """
     if not tei_file.is_file():
         raise RezidentError("no such TEI document", path=tei_file)
-    edition = _edition_or_none(edition_path)
+    edition = edition_if_any(edition_path)
     declared = converter.setup(edition).declared if edition is not None else None
     try:
         click.echo(converter.regenerate(tei_file, declared), nl=False)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from .options import edition_option, load_edition, reports_errors
+from .. import edition as edition_config
+from .options import edition_option, reports_errors
 
 
 class StageProgress:
@@ -94,7 +95,7 @@ def deposit(edition_path: Path | None, out_dir: Path | None, serialization: str 
 
     from ..deposit import make_deposit
     from ..deposit.payload import BUILT
-    edition = load_edition(edition_path)
+    edition = edition_config.load(edition_path)
     wanted = {part.strip().lower() for part in require.split(",") if part.strip()}
     try:
         made = make_deposit(edition, out_dir, serialization=serialization or "dir",

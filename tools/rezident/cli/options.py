@@ -9,14 +9,21 @@ from typing import Callable
 import click
 
 from .. import edition as edition_config
-from ..errors import RezidentError
+from ..errors import ConfigError, RezidentError
 
 edition_option = click.option(
     "--edition", "edition_path", type=click.Path(path_type=Path, exists=True),
     help="The edition's edition.toml or its folder (default: found from the working directory).")
 
 
-def load_edition(path: Path | None) -> edition_config.Edition:
+def edition_if_any(path: Path | None) -> edition_config.Edition | None:
+    """The edition at ``path``, else the one around the working directory, else
+    None (files outside any edition); a broken edition.toml is an error."""
+    if path is None:
+        try:
+            path = edition_config.find_config()
+        except ConfigError:
+            return None
     return edition_config.load(path)
 
 

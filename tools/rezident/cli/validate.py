@@ -12,7 +12,7 @@ from .. import edition as edition_config
 from .. import resources
 from ..errors import ConfigError
 from ..validate.report import FORMATS
-from .options import edition_option, load_edition, reports_errors
+from .options import edition_if_any, edition_option, reports_errors
 
 # ../shared/corpora beside the project, as the tests find it; REZIDENT_TEI_ALL overrides.
 TEI_ALL_DEFAULT = resources.PACKAGE_ROOT.parent / "shared" / "corpora" / "tei-p5" / "tei_all.rng"
@@ -56,7 +56,7 @@ def validate(paths: tuple[Path, ...], fmt: str, schema: str | None,
 
     edition = None
     if not paths or edition_path is not None:
-        edition = load_edition(edition_path)
+        edition = edition_config.load(edition_path)
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise ConfigError(f"no such file or folder: {', '.join(map(str, missing))}")
@@ -71,12 +71,8 @@ def validate(paths: tuple[Path, ...], fmt: str, schema: str | None,
             raise ConfigError(f"no RELAX NG schema at {grammar}")
         validator = Validator(grammar)
     else:
-        if edition is None:
-            try:
-                config = edition_config.find_config()
-            except ConfigError:
-                config = None  # files outside any edition: the schema rezident ships
-            edition = load_edition(config) if config else None  # a broken edition.toml is reported
+        if edition is None:  # files outside any edition get the schema rezident ships
+            edition = edition_if_any(None)
         schema_dir = edition.schema_dir if edition else resources.shipped_schema_dir()
         validator = Validator.for_schema_dir(schema_dir)
 
