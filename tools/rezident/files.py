@@ -12,12 +12,16 @@ import tempfile
 from pathlib import Path
 
 
-def _default_mode() -> int:
-    """The mode ``open()`` would give a new file (0o666 less the umask);
-    ``mkstemp`` makes files readable by their owner only."""
+def _read_umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask
+
+
+# The mode ``open()`` would give a new file (0o666 less the umask), read once at
+# import: setting the umask to read it is not thread-safe. ``mkstemp`` alone
+# would make files readable by their owner only.
+_NEW_FILE_MODE = 0o666 & ~_read_umask()
 
 
 def write_atomic(path: Path, data: bytes | str, encoding: str = "utf-8") -> None:
@@ -27,7 +31,7 @@ def write_atomic(path: Path, data: bytes | str, encoding: str = "utf-8") -> None
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, _default_mode())
+        os.fchmod(fd, _NEW_FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

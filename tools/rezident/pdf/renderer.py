@@ -28,16 +28,6 @@ VOLUME_NAME = "edition.pdf"
 REGISTER_NAMES = ("persons", "organisations", "places")
 
 
-def _read_umask() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
-
-
-# Read once, at import (setting the umask to read it is not thread-safe).
-_UMASK = _read_umask()
-
-
 def publication_date(edition: Edition | None) -> str:
     """The edition's date: ``[edition] date`` in edition.toml, else
     ``SOURCE_DATE_EPOCH`` (reproducible builds), else today (UTC)."""
@@ -132,15 +122,8 @@ class PdfRenderer:
             languages=languages, date=self.facts.date,
             publishers=tuple(p for p in (self.facts.publisher,) if p))
         document.metadata.attachments = [attachment(source, when) for source in sources]
-        _publish(out_pdf, document.write_pdf(**options))
+        write_atomic(out_pdf, document.write_pdf(**options))
         return out_pdf
-
-
-def _publish(path: Path, data: bytes) -> None:
-    """Write atomically, readable by all as the umask allows (the temporary
-    file ``write_atomic`` renames is private to its owner)."""
-    write_atomic(path, data)
-    os.chmod(path, 0o666 & ~_UMASK)
 
 
 def build_pdf(tei_dir: Path, out_dir: Path, edition: Edition | None = None,
