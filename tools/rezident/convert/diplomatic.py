@@ -31,6 +31,7 @@ SIMPLE_GAPS = {"redacted": "[ ]", "omitted": "[...]"}
 BLOCKS = {"p", "head", "ab", "item", "fw", "label", "opener", "closer", "dateline", "signed",
           "seg", "note", "list", "div", "bibl", "quote", "docDate"}
 LAYOUT = {"text", "front", "body", "back", "div", "list"}
+INLINE_HOLDERS = {"p", "item", "seg", "head", "ab", "note", "quote"}   # blocks inside these are not set apart
 ASCII_SPACE = re.compile(r"[ \t\r\n]+")
 
 # A rule gives the diplomatic form of an element, or None when it does not apply.
@@ -103,6 +104,33 @@ def _item(element: etree._Element, inner: Callable[[etree._Element], str]) -> st
     return f"{'  ' * depth}- {inner(element)}"
 
 
+def _unclear(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
+    if element.get("reason") == "cipher-recovery":
+        return f"[{element.get('n', '')}% {inner(element)}]"
+    return None
+
+
+def _when(attribute: str, value: str, before: str, after: str) -> Rule:
+    """The form ``before…after`` for an element whose ``attribute`` is ``value``, else none."""
+    return lambda element, inner: f"{before}{inner(element)}{after}" if element.get(attribute) == value else None
+
+
+def _hi(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
+    rend = element.get("rend")
+    if rend == "bold":
+        return f"**{inner(element)}**"
+    if rend == "italic":
+        return f"*{inner(element)}*"
+    return None
+
+
+def _title(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
+    if element.get("type") == "alt" and element.get("{http://www.w3.org/XML/1998/namespace}lang") == "en":
+        return f"[{inner(element)}]"
+    return None
+
+
+# one rule per element name, looked up once per element
 BUILTIN_RULES: dict[str, Rule] = {
     "teiHeader": lambda element, inner: "",
     "gap": _gap,
@@ -113,31 +141,18 @@ BUILTIN_RULES: dict[str, Rule] = {
     "lb": lambda element, inner: "\n",
     "item": _item,
     "list": lambda element, inner: "\n" + inner(element),
+    "unclear": _unclear,
+    "ref": _when("type", "noteAnchor", "[", "]"),
+    "del": _when("rend", "strikethrough", "~~", "~~"),
+    "hi": _hi,
+    "title": _title,
 }
-
-
-def _conditional(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
-    name, rend, kind = local(element), element.get("rend"), element.get("type")
-    if name == "unclear" and element.get("reason") == "cipher-recovery":
-        return f"[{element.get('n', '')}% {inner(element)}]"
-    if name == "ref" and kind == "noteAnchor":
-        return f"[{inner(element)}]"
-    if name == "del" and rend == "strikethrough":
-        return f"~~{inner(element)}~~"
-    if name == "hi" and rend == "bold":
-        return f"**{inner(element)}**"
-    if name == "hi" and rend == "italic":
-        return f"*{inner(element)}*"
-    if name == "title" and kind == "alt" and element.get("{http://www.w3.org/XML/1998/namespace}lang") == "en":
-        return f"[{inner(element)}]"
-    return None
 
 
 def builtin_form(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
     """The diplomatic form the built-in conventions give ``element``, if any."""
     rule = BUILTIN_RULES.get(local(element))
-    form = rule(element, inner) if rule else None
-    return form if form is not None else _conditional(element, inner)
+    return rule(element, inner) if rule else None
 
 
 def _text(text: str | None, layout: bool) -> str:
@@ -152,26 +167,35 @@ class Regenerator:
     def __init__(self, declared: Sequence["DeclaredForm"] = ()):
         self.declared = tuple(declared)
 
-    def element(self, element: etree._Element) -> str:
+    def element(self, element: etree._Element, parent: str | None = None) -> str:
+        """The diplomatic form of ``element``; ``parent`` is its parent's local name when the caller knows it."""
         if not isinstance(element.tag, str):
             return ""
         for form in self.declared:
             text = form.diplomatic_of(element, self.inner)
             if text is not None:
                 return text
-        text = builtin_form(element, self.inner)
+        name = local(element)
+        rule = BUILTIN_RULES.get(name)
+        text = rule(element, self.inner) if rule else None
         if text is None:
-            text = self.inner(element)
-        if local(element) in BLOCKS and element.getparent() is not None \
-                and local(element.getparent()) not in {"p", "item", "seg", "head", "ab", "note", "quote"}:
-            text = text + "\n\n"
+            text = self.inner(element, name)
+        if name in BLOCKS:
+            if parent is None:
+                above = element.getparent()
+                parent = local(above) if above is not None else None
+            if parent is not None and parent not in INLINE_HOLDERS:
+                text = text + "\n\n"
         return text
 
-    def inner(self, element: etree._Element) -> str:
-        layout = local(element) in LAYOUT   # whitespace there is indentation, not text
+    def inner(self, element: etree._Element, name: str | None = None) -> str:
+        """The diplomatic text of ``element``'s content; ``name`` is its local name when known."""
+        if name is None:
+            name = local(element)
+        layout = name in LAYOUT   # whitespace there is indentation, not text
         parts = [_text(element.text, layout)]
         for child in element:
-            parts.append(self.element(child))
+            parts.append(self.element(child, name))
             parts.append(_text(child.tail, layout))
         return "".join(parts)
 

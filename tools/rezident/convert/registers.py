@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -69,11 +70,19 @@ def mentions_convention(forms: dict[str, Entry]) -> Convention | None:
     """One convention for all names: an alternation of the forms, longest first."""
     if not forms:
         return None
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    # built once per set of forms, not per document: sorting and escaping the forms cost
+    # more than hashing them (the key is the forms themselves, so a changed register is seen)
+    return _mentions(tuple(forms.items()))
+
+
+@lru_cache(maxsize=8)
+def _mentions(forms: tuple[tuple[str, Entry], ...]) -> Convention:
+    entries = dict(forms)
+    alternation = "|".join(re.escape(f) for f in sorted(entries, key=lambda f: (-len(f), f)))
     pattern = re.compile(rf"(?<![\w\-])(?P<name>{alternation})(?![\w\-])")
 
     def build(found: Found, ctx) -> list:
-        entry = forms[found.parts["name"]]
+        entry = entries[found.parts["name"]]
         attrs = {"type": entry.kind, "ref": entry.ref} if entry.kind else {"ref": entry.ref}
         return [el(entry.element, attrs, found.parts["name"])]
 

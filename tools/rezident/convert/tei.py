@@ -55,6 +55,12 @@ def append(parent: etree._Element, nodes: Node | Iterable[Node] | None) -> etree
 def local(element: etree._Element) -> str:
     """The element's name without the TEI namespace ('' for comments and PIs)."""
     tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag[len(T):] if tag.startswith(T) else tag
+    try:
+        return _LOCAL[tag]   # called for nearly every element the converter touches: one dict look-up
+    except KeyError:
+        name = "" if not isinstance(tag, str) else tag[len(T):] if tag.startswith(T) else tag
+        _LOCAL[tag] = name
+        return name
+
+
+_LOCAL: dict[object, str] = {}
