@@ -32,7 +32,6 @@ BLOCKS = {"p", "head", "ab", "item", "fw", "label", "opener", "closer", "datelin
           "seg", "note", "list", "div", "bibl", "quote", "docDate"}
 LAYOUT = {"text", "front", "body", "back", "div", "list"}
 INLINE_HOLDERS = {"p", "item", "seg", "head", "ab", "note", "quote"}   # blocks inside these are not set apart
-ASCII_SPACE = re.compile(r"[ \t\r\n]+")
 
 # A rule gives the diplomatic form of an element, or None when it does not apply.
 Rule = Callable[[etree._Element, Callable[[etree._Element], str]], str | None]
@@ -40,7 +39,8 @@ Rule = Callable[[etree._Element, Callable[[etree._Element], str]], str | None]
 
 def squeeze(text: str) -> str:
     """What the round trip compares: the text without ASCII whitespace."""
-    return ASCII_SPACE.sub("", text)
+    # four C passes: several times faster than a regex (or str.translate on non-ASCII text)
+    return text.replace(" ", "").replace("\n", "").replace("\t", "").replace("\r", "")
 
 
 def _note(element: etree._Element, inner: Callable[[etree._Element], str]) -> str | None:
@@ -202,6 +202,11 @@ class Regenerator:
     def nodes(self, nodes: Iterable[str | etree._Element]) -> str:
         return "".join(node if isinstance(node, str) else self.element(node) + (node.tail or "")
                        for node in nodes)
+
+    def untidied(self, root: etree._Element) -> str:
+        """The diplomatic text of a whole TEI document with the layout as built (what the round trip compares)."""
+        text = root.find(f"{T}text")
+        return "" if text is None else self.inner(text)
 
     def document(self, root: etree._Element) -> str:
         """The diplomatic text of a whole TEI document (front, body, back; no header)."""

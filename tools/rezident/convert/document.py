@@ -108,7 +108,7 @@ def convert_text(text: str, *, edition: Edition, doc_id: str, transcript_name: s
               header(edition, doc_id, kind, metadata, builder.facts, counts, ctx.languages, ctx.exemptions,
                      transcript_name, declared.notes_for(ctx.counts)),
               tei_text)
-    _check_round_trip(text, regenerator.document(root), transcript_name)
+    _check_round_trip(text, regenerator.untidied(root), transcript_name)
     _indent(root)
     return Conversion(doc_id, profile, detected, serialize(root, transcript_bytes),
                       sorted(ctx.warnings, key=lambda w: (w.line, w.column)), counts, builder.facts.pages)
@@ -230,8 +230,10 @@ def _tidy_whitespace(root: etree._Element) -> None:
 
 def _indent(element: etree._Element, level: int = 0) -> None:
     """Indent elements that hold only elements; mixed content is left exactly as built."""
+    if local(element) not in STRUCTURAL:
+        return
     children = list(element)
-    if not children or local(element) not in STRUCTURAL:
+    if not children:
         return
     if (element.text or "").strip() or any((c.tail or "").strip() for c in children):
         return

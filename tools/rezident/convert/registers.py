@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -68,14 +67,21 @@ def load_forms(registers_dir: Path) -> dict[str, Entry]:
 
 def mentions_convention(forms: dict[str, Entry]) -> Convention | None:
     """One convention for all names: an alternation of the forms, longest first."""
+    global _built
     if not forms:
         return None
-    # built once per set of forms, not per document: sorting and escaping the forms cost
-    # more than hashing them (the key is the forms themselves, so a changed register is seen)
-    return _mentions(tuple(forms.items()))
+    # Built once per set of forms, not per document (sorting and escaping them cost more than
+    # the rest of the set-up). The forms themselves are the key, so a changed register is seen;
+    # comparing them with the last set is cheaper than hashing them (equal items are the same objects).
+    key = tuple(forms.items())
+    if _built is None or _built[0] != key:
+        _built = (key, _mentions(key))
+    return _built[1]
 
 
-@lru_cache(maxsize=8)
+_built: tuple[tuple[tuple[str, Entry], ...], Convention] | None = None
+
+
 def _mentions(forms: tuple[tuple[str, Entry], ...]) -> Convention:
     entries = dict(forms)
     alternation = "|".join(re.escape(f) for f in sorted(entries, key=lambda f: (-len(f), f)))

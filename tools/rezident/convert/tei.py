@@ -15,41 +15,55 @@ XML_LANG = f"{{{XML_NS}}}lang"
 Node = Union[str, etree._Element]
 
 
-def el(name: str, attrs: dict[str, str] | None = None, *children: Node | Iterable[Node]) -> etree._Element:
+def el(name: str, attrs: dict[str, str] | None = None, *children: Node | Iterable[Node] | None) -> etree._Element:
     """A TEI element ``name`` (``xml:id``/``xml:lang`` spelt so) with children appended in order."""
-    element = etree.Element(T + name, nsmap={None: TEI_NS})
-    for key, value in (attrs or {}).items():
-        if value is None:
-            continue
-        if key == "xml:id":
-            key = XML_ID
-        elif key == "xml:lang":
-            key = XML_LANG
-        element.set(key, value)
-    for child in children:
-        append(element, child)
+    try:
+        # copying a bare element costs a third of making one with its namespace map (the
+        # converter makes about 150 per document); the copy is a new, independent element
+        element = _BARE[name].__copy__()
+    except KeyError:
+        _BARE[name] = etree.Element(T + name, nsmap={None: TEI_NS})
+        element = _BARE[name].__copy__()
+    if attrs:
+        for key, value in attrs.items():
+            if value is not None:
+                element.set(_ATTRIBUTES.get(key, key), value)
+    if children:
+        _extend(element, None, children)
     return element
+
+
+_BARE: dict[str, etree._Element] = {}
+_ATTRIBUTES = {"xml:id": XML_ID, "xml:lang": XML_LANG}
 
 
 def append(parent: etree._Element, nodes: Node | Iterable[Node] | None) -> etree._Element:
     """Append text and elements to ``parent`` keeping mixed content in order."""
-    if nodes is None:
-        return parent
-    if isinstance(nodes, (str, etree._Element)):
-        nodes = [nodes]
+    if nodes is not None:
+        try:
+            last = parent[-1]   # found from the end: len(parent) would walk every child
+        except IndexError:
+            last = None
+        _extend(parent, last, (nodes,))
+    return parent
+
+
+def _extend(parent: etree._Element, last: etree._Element | None,
+            nodes: Iterable[Node | Iterable[Node] | None]) -> etree._Element | None:
+    """Append ``nodes`` after ``last``, the parent's last child (kept here, not looked up per node)."""
     for node in nodes:
         if isinstance(node, str):
-            if not node:
-                continue
-            try:
-                last = parent[-1]   # found from the end: len(parent) would walk every child
-            except IndexError:
-                parent.text = (parent.text or "") + node
-            else:
-                last.tail = (last.tail or "") + node
-        else:
+            if node:
+                if last is None:
+                    parent.text = (parent.text or "") + node
+                else:
+                    last.tail = (last.tail or "") + node
+        elif isinstance(node, etree._Element):
             parent.append(node)
-    return parent
+            last = node
+        elif node is not None:
+            last = _extend(parent, last, node)
+    return last
 
 
 def local(element: etree._Element) -> str:
