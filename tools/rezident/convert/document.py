@@ -241,7 +241,8 @@ def _indent(element: etree._Element, level: int = 0) -> None:
     element.text = pad
     for child in children:
         child.tail = pad
-        _indent(child, level + 1)
+        if local(child) in STRUCTURAL:   # checked here too: most children are not, and a call costs more
+            _indent(child, level + 1)
     children[-1].tail = "\n" + "  " * level
 
 

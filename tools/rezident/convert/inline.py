@@ -90,23 +90,32 @@ class Context:
 
     def _parse(self, located: Located, also_excluded: frozenset[str] = frozenset()) -> list[Node]:
         excluded = {name for _, name in self._stack[-1:]} | also_excluded
-        active = [c for c in self.conventions if c.name not in excluded]
         text = located.text
         nodes: list[Node] = []
         pos = 0
-        cache: dict[str, Found | None] = {}
+        # [convention, its next match]: searched again only once pos has passed the match's start;
+        # a convention with no match left drops out (most find nothing in a given block)
+        pending: list[list] = [[c, None] for c in self.conventions if c.name not in excluded] if text else []
+        for entry in pending:
+            entry[1] = entry[0].find(text, 0)
+        pending = [entry for entry in pending if entry[1] is not None]
         while pos < len(text):
             best: tuple[tuple[int, int, int], Convention, Found] | None = None
-            for convention in active:
-                found = cache.get(convention.name, False)
-                if found is False or (found is not None and found.start < pos):
-                    found = convention.find(text, pos)
-                    cache[convention.name] = found
-                if found is None or found.end == found.start:
+            exhausted = False
+            for entry in pending:
+                convention, found = entry
+                if found.start < pos:
+                    found = entry[1] = convention.find(text, pos)
+                    if found is None:
+                        exhausted = True
+                        continue
+                if found.end == found.start:
                     continue
-                key = (found.start, convention.priority, -(found.end - found.start))
+                key = (found.start, convention.priority, found.start - found.end)
                 if best is None or key < best[0]:
                     best = (key, convention, found)
+            if exhausted:
+                pending = [entry for entry in pending if entry[1] is not None]
             if best is None:
                 break
             _, convention, found = best

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .conventions import ALL
 from .located import WS, Located
@@ -81,12 +82,17 @@ class Block:
 def classify(line: str, profile: str) -> tuple[str, dict[str, str]]:
     if not line.strip(WS):
         return "blank", {}
-    for kind in LINE_KINDS:
-        if kind.applies_to(profile):
-            match = kind.pattern.search(line)
-            if match:
-                return kind.name, {k: v for k, v in match.groupdict().items() if v is not None}
+    for kind in _kinds_of(profile):
+        match = kind.pattern.search(line)
+        if match:
+            return kind.name, {k: v for k, v in match.groupdict().items() if v is not None}
     return "text", {}
+
+
+@lru_cache(maxsize=None)
+def _kinds_of(profile: str) -> tuple[LineKind, ...]:
+    """The kinds of line a profile uses, in order (chosen once, not for every line)."""
+    return tuple(kind for kind in LINE_KINDS if kind.applies_to(profile))
 
 
 CONTINUED = {kind.name for kind in LINE_KINDS if kind.continues} | {"text"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
 
 WS = " \t\r\n"   # ASCII whitespace: the only whitespace the round trip may change
 _RUNS = re.compile(r"[ \t\r\n]+")
@@ -28,17 +27,22 @@ class Located:
     line: int
     column: int = 1
 
-    @cached_property
     def _breaks(self) -> list[int]:
-        # the regex scans in C: a comprehension over every character cost about 1 ms per document
-        return [match.start() for match in _NEWLINE.finditer(self.text)]
+        """Where the line breaks are, found once per piece (not a cached_property: its lock cost more)."""
+        breaks = self.__dict__.get("_found_breaks")
+        if breaks is None:
+            # the regex scans in C: a comprehension over every character cost about 1 ms per document
+            breaks = [match.start() for match in _NEWLINE.finditer(self.text)]
+            object.__setattr__(self, "_found_breaks", breaks)
+        return breaks
 
     def where(self, offset: int) -> tuple[int, int]:
         """Line and column of the character at ``offset`` in ``text``."""
-        breaks = bisect_left(self._breaks, offset)
-        if breaks == 0:
+        breaks = self._breaks()
+        before = bisect_left(breaks, offset)
+        if before == 0:
             return self.line, self.column + offset
-        return self.line + breaks, offset - self._breaks[breaks - 1]
+        return self.line + before, offset - breaks[before - 1]
 
     def slice(self, start: int, end: int | None = None) -> "Located":
         line, column = self.where(start)
