@@ -238,3 +238,35 @@ def test_insertions_and_recoveries_hold_phrases_only(snippet, edition_schema):
     root, _ = snippet("- [ “a quotation” ] and [see (RGASPI: 1/2/3)] and [B% “x”]\n", "slides")
     assert xpath(root, "//t:supplied//t:quote | //t:supplied//t:bibl | //t:unclear//t:quote") == []
     assert edition_schema.validate(root), str(edition_schema.error_log.last_error)
+
+
+def _mandatory_literals(pattern: str) -> list[str]:
+    """Runs of literal characters every match of ``pattern`` holds (read from the parsed pattern)."""
+    from re import _parser as parser   # private, but the one reader of a pattern's structure
+
+    runs, run = [], ""
+
+    def walk(items) -> None:
+        nonlocal run
+        for op, value in items:
+            if op is parser.LITERAL:
+                run += chr(value)
+            elif op is parser.SUBPATTERN:   # a group's content is as mandatory as the group
+                walk(value[-1])
+            else:                           # a class, repeat, branch or assertion ends the run
+                runs.append(run)
+                run = ""
+
+    walk(parser.parse(pattern))
+    return [*runs, run]
+
+
+def test_what_a_convention_needs_is_in_every_match_of_its_pattern():
+    """A block without a convention's ``needs`` is not searched: so every match must hold it."""
+    from rezident.convert.conventions import BUILTIN
+
+    needing = [c for c in BUILTIN if c.needs]
+    assert len(needing) > 10
+    for convention in needing:
+        assert any(convention.needs in run for run in _mandatory_literals(convention.pattern.pattern)), convention.name
+        assert convention.needs in convention.example, convention.name

@@ -42,6 +42,9 @@ class Convention:
     priority: int = 50
     example: str = ""            # a diplomatic form, for the documentation
     locate: Callable[[str, int], Found | None] | None = None
+    # a string every match holds: a block without it is not searched ("[" for most notations;
+    # most blocks have none, and a search costs more than looking for one character)
+    needs: str = ""
 
     def applies_to(self, profile: str) -> bool:
         return ALL in self.profiles or profile in self.profiles
@@ -240,51 +243,53 @@ def _locate_original(text: str, pos: int) -> Found | None:
 # ------------------------------------------------------------------ the registry
 
 def _c(name: str, profiles: str, pattern: str, build, counts_as: str = "", priority: int = 50,
-       example: str = "", locate=None) -> Convention:
+       example: str = "", locate=None, needs: str | None = None) -> Convention:
     chosen = frozenset(profiles.split()) if profiles != ALL else frozenset({ALL})
-    return Convention(name, chosen, re.compile(pattern), build, counts_as, priority, example, locate)
+    if needs is None:
+        needs = "[" if pattern.startswith(r"\[") else ""
+    return Convention(name, chosen, re.compile(pattern), build, counts_as, priority, example, locate, needs)
 
 
 BUILTIN: tuple[Convention, ...] = (
     _c("unrecovered-groups", ALL, r"\[(?P<n>\d+) groups? (?P<word>unrecovered|unrecoverable|garbled|corrupt)\]",
-       _cipher_gap, "gaps", 10, "[13 groups unrecovered]"),
+       _cipher_gap, "gaps", 10, "[13 groups unrecovered]", needs="["),
     _c("recovery-flag", ALL, r"\[(?P<flag>[A-Z])% (?P<text>[^\[\]]+?)\]", _recovery, "uncertain recoveries", 10,
-       "[B% the former]"),
-    _c("redaction", ALL, r"\[ \]", _gap_of("redacted"), "redactions", 10, "[ ]"),
-    _c("omission", ALL, r"\[(?:\.\.\.)\]", _gap_of("omitted"), "omissions", 10, "[...]"),
+       "[B% the former]", needs="["),
+    _c("redaction", ALL, r"\[ \]", _gap_of("redacted"), "redactions", 10, "[ ]", needs="[ ]"),
+    _c("omission", ALL, r"\[(?:\.\.\.)\]", _gap_of("omitted"), "omissions", 10, "[...]", needs="[...]"),
     _c("supplied-punctuation", ALL, r"\[(?P<text>[,.;:!?])\]", _supplied("punctuation"), "supplied", 10,
-       "[,]"),
+       "[,]", needs="["),
     _c("note-anchor", "venona", r"\[(?P<n>1+|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]", _anchor, "note anchors", 20,
-       "[iv], [11]"),
+       "[iv], [11]", needs="["),
     _c("exemption-code", "crest", r"(?<![\w])(?P<code>25X[1-9])(?![\w])", _exemption, "exemption codes", 20,
-       "25X1"),
-    _c("markdown-escape", ALL, r"\\(?P<char>[$*_#\[\]\\])", _escape, "normalized", 10, r"\$"),
+       "25X1", needs="25X"),
+    _c("markdown-escape", ALL, r"\\(?P<char>[$*_#\[\]\\])", _escape, "normalized", 10, r"\$", needs="\\"),
     _c("original-term", "venona archive-translation", ORIGINAL.pattern, _original_term, "original terms", 30,
-       "RESIDENT [REZIDENT]", _locate_original),
+       "RESIDENT [REZIDENT]", _locate_original, needs="["),
     _c("abbreviation-gloss", "venona archive-translation",
        # a capital not after a letter or "(" (the look-behind after the [A-Z], so that the scan looks
        # for capitals only), a second capital: "TsK", "NKVD"; written so, the search is three times faster
        r"(?P<abbr>[A-Z](?<![\w(][A-Z])[a-z]*+[A-Z][A-Za-z]*+(?:\([a-z]+\))?)[ \t]\[(?P<gloss>(?![ivx]+\])(?=[^\]]*[a-z]{2})[^\[\]%]+)\]",
-       _gloss, "glosses", 25, "TsK [Central Committee]"),
-    _c("bold", "slides", r"\*\*(?=\S)(?P<text>.+?)(?<=\S)\*\*", _hi("bold"), "emphasis", 30, "**bold**"),
+       _gloss, "glosses", 25, "TsK [Central Committee]", needs="["),
+    _c("bold", "slides", r"\*\*(?=\S)(?P<text>.+?)(?<=\S)\*\*", _hi("bold"), "emphasis", 30, "**bold**", needs="**"),
     _c("italic", "slides", r"(?<![*\w])\*(?=[^\s*])(?P<text>[^*\n]+?)(?<=[^\s*])\*(?![*\w])", _hi("italic"),
-       "emphasis", 31, "*italic*"),
-    _c("quotation", "slides", r"“(?P<text>[^“”]*)”", _quote, "quotations", 40, "“...”"),
+       "emphasis", 31, "*italic*", needs="*"),
+    _c("quotation", "slides", r"“(?P<text>[^“”]*)”", _quote, "quotations", 40, "“...”", needs="“"),
     _c("russian", ALL, r"(?P<text>[\u0400-\u04FF]+(?:[ \-,.%0-9]+[\u0400-\u04FF]+)*)", _russian, "russian", 45,
        "Ежов"),
     _c("archival-citation", "slides archive-translation",
        rf"\((?=[^()]*{ARCHIVES}[:,]?\s*\d+/)(?P<text>[^()]*)\)", _archival, "citations", 35,
-       "(RGASPI: 558/11/185, f. 1-65)"),
+       "(RGASPI: 558/11/185, f. 1-65)", needs="("),
     _c("press-citation", "slides",
        r"\((?P<title>[A-Z][\w ]+?)(?P<sep>, )(?P<date>(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}))\)",
-       _press, "citations", 35, "(Pravda, 18.12.1921)"),
+       _press, "citations", 35, "(Pravda, 18.12.1921)", needs="("),
     _c("imprint", "slides",
        r"\((?P<place>[A-Z][^():\[\]]*?): (?P<publisher>[^():\[\]]+?), (?P<year>1[5-9]\d\d|20\d\d)(?P<rest>[^()\[\]]*)\)",
-       _imprint, "citations", 35, "(M.: ROSSPEN, 2004)"),
+       _imprint, "citations", 35, "(M.: ROSSPEN, 2004)", needs="("),
     _c("translated-title", "slides", r"\[(?P<text>[A-Z][^\[\]]*)\](?=\s*\([^()]*\d{4})", _translated_title,
-       "titles", 40, "[State Security in Russia]"),
+       "titles", 40, "[State Security in Russia]", needs="["),
     _c("quoting-author-insertion", "slides", r"\[(?P<text>(?!\s*\])[^\[\]]+)\]", _supplied("quoting-author"),
-       "supplied", 60, "[the]"),
+       "supplied", 60, "[the]", needs="["),
 )
 
 BY_NAME = {c.name: c for c in BUILTIN}

@@ -155,10 +155,9 @@ def builtin_form(element: etree._Element, inner: Callable[[etree._Element], str]
     return rule(element, inner) if rule else None
 
 
-def _text(text: str | None, layout: bool) -> str:
-    if not text or (layout and not text.strip(" \t\r\n")):
-        return ""
-    return text
+def _layout_text(text: str | None) -> str:
+    """Text between the blocks of a layout element: only whitespace there is indentation."""
+    return text if text and text.strip(" \t\r\n") else ""
 
 
 class Regenerator:
@@ -192,11 +191,16 @@ class Regenerator:
         """The diplomatic text of ``element``'s content; ``name`` is its local name when known."""
         if name is None:
             name = local(element)
-        layout = name in LAYOUT   # whitespace there is indentation, not text
-        parts = [_text(element.text, layout)]
-        for child in element:
-            parts.append(self.element(child, name))
-            parts.append(_text(child.tail, layout))
+        if name in LAYOUT:   # whitespace there is indentation, not text
+            parts = [_layout_text(element.text)]
+            for child in element:
+                parts.append(self.element(child, name))
+                parts.append(_layout_text(child.tail))
+        else:
+            parts = [element.text or ""]
+            for child in element:
+                parts.append(self.element(child, name))
+                parts.append(child.tail or "")
         return "".join(parts)
 
     def nodes(self, nodes: Iterable[str | etree._Element]) -> str:

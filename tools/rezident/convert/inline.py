@@ -95,7 +95,8 @@ class Context:
         pos = 0
         # [convention, its next match]: searched again only once pos has passed the match's start;
         # a convention with no match left drops out (most find nothing in a given block)
-        pending: list[list] = [[c, None] for c in self.conventions if c.name not in excluded] if text else []
+        pending: list[list] = [[c, None] for c in self.conventions
+                               if c.name not in excluded and c.needs in text] if text else []
         for entry in pending:
             entry[1] = entry[0].find(text, 0)
         pending = [entry for entry in pending if entry[1] is not None]

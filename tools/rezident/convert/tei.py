@@ -28,7 +28,9 @@ def el(name: str, attrs: dict[str, str] | None = None, *children: Node | Iterabl
         for key, value in attrs.items():
             if value is not None:
                 element.set(_ATTRIBUTES.get(key, key), value)
-    if children:
+    if len(children) == 1 and isinstance(children[0], str):
+        element.text = children[0] or None   # the common case (a word, a label) without the general loop
+    elif children:
         _extend(element, None, children)
     return element
 
