@@ -270,3 +270,26 @@ def test_what_a_convention_needs_is_in_every_match_of_its_pattern():
     for convention in needing:
         assert any(convention.needs in run for run in _mandatory_literals(convention.pattern.pattern)), convention.name
         assert convention.needs in convention.example, convention.name
+
+
+def test_the_names_pattern_finds_what_the_plain_alternation_finds():
+    """The register's forms grouped by first character: the same matches as one plain alternation."""
+    import random
+    import re
+
+    from rezident.convert.registers import Entry, mentions_convention
+
+    forms = ["Beria", "Beriya", "Lavrentii Beria", "L. Beria", "NKVD", "NKVD-MGB", "MGB", "Ежов", "Н. Ежов",
+             "Moscow", "Mo", "M", "GRU", "G"]
+    convention = mentions_convention({form: Entry("registers/persons.xml#x", "persName", None) for form in forms})
+    plain = re.compile(r"(?<![\w\-])(?P<name>" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+                       + r")(?![\w\-])")
+    pieces = [*forms, " ", "-", "_", "x", "\n", "Ж", ".", "s", "(", "é"]
+    chooser = random.Random(7)
+    for _ in range(5000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 8)))
+        pos = chooser.randint(0, len(text))
+        found = convention.find(text, pos)
+        match = plain.search(text, pos)
+        assert (found and (found.start, found.end, found.parts["name"])) == \
+            (match and (match.start(), match.end(), match.group("name"))), (text, pos)

@@ -52,12 +52,17 @@ class Convention:
     def find(self, text: str, pos: int) -> Found | None:
         if self.locate is not None:
             return self.locate(text, pos)
-        match = self.pattern.search(text, pos)
-        if match is None:
-            return None
-        parts = {k: v for k, v in match.groupdict().items() if v is not None}
-        offsets = {k: match.start(k) for k in parts}
-        return Found(match.start(), match.end(), parts, offsets)
+        return search(self.pattern, text, pos)
+
+
+def search(pattern: re.Pattern[str], text: str, pos: int) -> Found | None:
+    """The first match of ``pattern`` in ``text`` from ``pos``, with its named parts."""
+    match = pattern.search(text, pos)
+    if match is None:
+        return None
+    parts = {k: v for k, v in match.groupdict().items() if v is not None}
+    offsets = {k: match.start(k) for k in parts}
+    return Found(match.start(), match.end(), parts, offsets)
 
 
 # ------------------------------------------------------------------ builders
@@ -240,6 +245,14 @@ def _locate_original(text: str, pos: int) -> Found | None:
     return None
 
 
+RUSSIAN = re.compile(r"(?P<text>[\u0400-\u04FF]+(?:[ \-,.%0-9]+[\u0400-\u04FF]+)*)")
+
+
+def _locate_russian(text: str, pos: int) -> Found | None:
+    # an ASCII text has no Cyrillic: str.isascii() knows it at once, the search scans every character
+    return None if text.isascii() else search(RUSSIAN, text, pos)
+
+
 # ------------------------------------------------------------------ the registry
 
 def _c(name: str, profiles: str, pattern: str, build, counts_as: str = "", priority: int = 50,
@@ -275,8 +288,7 @@ BUILTIN: tuple[Convention, ...] = (
     _c("italic", "slides", r"(?<![*\w])\*(?=[^\s*])(?P<text>[^*\n]+?)(?<=[^\s*])\*(?![*\w])", _hi("italic"),
        "emphasis", 31, "*italic*", needs="*"),
     _c("quotation", "slides", r"“(?P<text>[^“”]*)”", _quote, "quotations", 40, "“...”", needs="“"),
-    _c("russian", ALL, r"(?P<text>[\u0400-\u04FF]+(?:[ \-,.%0-9]+[\u0400-\u04FF]+)*)", _russian, "russian", 45,
-       "Ежов"),
+    _c("russian", ALL, RUSSIAN.pattern, _russian, "russian", 45, "Ежов", _locate_russian),
     _c("archival-citation", "slides archive-translation",
        rf"\((?=[^()]*{ARCHIVES}[:,]?\s*\d+/)(?P<text>[^()]*)\)", _archival, "citations", 35,
        "(RGASPI: 558/11/185, f. 1-65)", needs="("),
