@@ -382,24 +382,6 @@ def test_edition_settings_reach_every_page(xslt_dir, project_root, fixtures_dir,
     assert root.xpath(f"//footer//a[@rel='license'][@href='{edition.licence_url}']")
 
 
-def test_offline_index_holds_each_document_once(site, tmp_path):
-    import json
-
-    from rezident.html.search import write_offline_index
-
-    target = tmp_path / "offline-index.js"
-    write_offline_index(site, target)
-    text = target.read_text(encoding="utf-8")
-    assert text.startswith("window.REZIDENT_OFFLINE_INDEX = ")
-    documents = json.loads(text[len("window.REZIDENT_OFFLINE_INDEX = "):].rstrip().rstrip(";"))
-    assert sorted(d["url"] for d in documents) == sorted(f"{name}.html" for name in DOCUMENTS)
-    cable = next(d for d in documents if d["url"] == "cable.html")
-    assert cable["title"] == "Observations on a defection and instructions to residents"
-    assert "KONSPIRATSIYA" in cable["text"] and "конспирация" in cable["text"]
-    assert "did not recover" not in cable["text"]  # explanations are not indexed
-    assert "[B% the former]" not in cable["text"] and "the former" in cable["text"]
-
-
 def test_site_files_are_readable_by_a_web_server(site):
     for path in site.rglob("*"):  # the folder itself is the caller's
         mode = path.stat().st_mode

@@ -1,0 +1,68 @@
+"""What the search index costs: Pagefind and the offline index over built sites.
+
+    .venv/bin/python bench/bench_search.py [SITE ...] [--whole]
+
+For each built HTML site (default: bench/out/1000 and bench/out/10000, as
+bench_build.py leaves them), on a linked copy of it (the site itself is not
+touched), runs ``build_search_index`` in a fresh interpreter and prints the
+document pages, wall time, CPU time and the peak resident memory of the
+interpreter and its Pagefind processes together (sampled from /proc every
+20 ms, as bench_build.py does). ``--whole`` also runs Pagefind once over the
+whole site, as the search step did before it indexed in parts: the
+baseline for memory and CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from bench_build import Run, mb
+
+PYTHON = sys.executable
+INDEX = "import sys; from rezident.html import build_search_index; build_search_index(sys.argv[1])"
+
+
+def linked_copy(site: Path, into: Path) -> Path:
+    """``site`` again under ``into``, its files hard links (no copying), without its index."""
+    copy = into / "html"
+    shutil.copytree(site, copy, copy_function=os.link,
+                    ignore=shutil.ignore_patterns("pagefind", ".pagefind-*"))
+    return copy
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sites", nargs="*", type=Path,
+                        default=[HERE / "out" / str(n) / "output" / "html" for n in (1000, 10000)])
+    parser.add_argument("--whole", action="store_true",
+                        help="also run Pagefind once over the whole site (the old way)")
+    args = parser.parse_args()
+    for site in (path.resolve() for path in args.sites):
+        if not (site / "index.html").is_file():
+            print(f"{site}: no built site (bench_build.py builds one)", flush=True)
+            continue
+        pages = sum(1 for page in site.glob("*.html") if b"data-pagefind-body" in page.read_bytes())
+        work = Path(tempfile.mkdtemp(prefix=".bench-search-", dir=site.parent))
+        try:
+            copy = linked_copy(site, work)
+            if args.whole:
+                whole = Run([PYTHON, "-m", "pagefind", "--site", str(copy), "--output-path",
+                             str(work / "whole"), "--force-language", "en", "--quiet"], work)
+                print(f"{pages} pages, Pagefind over the whole site: {whole.seconds:.1f} s wall, "
+                      f"{whole.cpu:.1f} s CPU, peak {mb(whole.peak)}", flush=True)
+            run = Run([PYTHON, "-c", INDEX, str(copy)], work)
+            print(f"{pages} pages, build_search_index: {run.seconds:.1f} s wall, "
+                  f"{run.cpu:.1f} s CPU, peak {mb(run.peak)}", flush=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
