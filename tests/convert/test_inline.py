@@ -293,3 +293,21 @@ def test_the_names_pattern_finds_what_the_plain_alternation_finds():
         match = plain.search(text, pos)
         assert (found and (found.start, found.end, found.parts["name"])) == \
             (match and (match.start(), match.end(), match.group("name"))), (text, pos)
+
+
+def test_the_word_before_a_bracket_is_what_the_regex_found():
+    """The backward scan for a term's words agrees with the search it replaced, ``$`` before a line break included."""
+    import random
+    import re
+
+    from rezident.convert.conventions import _word_before
+
+    word = re.compile(r"[^\s\[\]*“”()]+$")
+    pieces = ["a", "B", " ", "\n", "\t", "[", "]", "*", "“", "”", "(", ")", "\u00a0", "\u2003", ",", "'", "\x85"]
+    chooser = random.Random(5)
+    for _ in range(5000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 12)))
+        end = chooser.randint(1, len(text))
+        window = chooser.randint(0, end - 1)
+        match = word.search(text, window, end)
+        assert _word_before(text, window, end) == (match and match.span()), (text, window, end)

@@ -26,7 +26,7 @@ from .declared import Declared, load_declared
 from .diplomatic import regenerate as _regenerate
 from .document import Conversion, convert_text, hand_edited
 from .metadata import check_metadata
-from .reading import read_transcript
+from .reading import decode_transcript, read_bytes
 from .registers import Entry, load_forms
 
 __all__ = ["PROFILES", "Conversion", "Setup", "setup", "convert_source", "convert_file", "write", "regenerate",
@@ -55,10 +55,11 @@ def convert_source(setup_: Setup, source: Source, profile: str | None = None,
                    encoding: str = "utf-8") -> Conversion:
     """Convert one ``[[source]]`` of the edition (its profile unless ``profile`` is given)."""
     check_metadata(source, setup_.edition.config_path)
-    text = read_transcript(source.file, encoding)
-    return convert_text(text, edition=setup_.edition, doc_id=source.id, transcript_name=source.file.name,
-                        profile=profile or source.profile, kind=source.kind, metadata=source.metadata,
-                        declared=setup_.declared, forms=setup_.forms, transcript_bytes=source.file.read_bytes())
+    data = read_bytes(source.file)
+    return convert_text(decode_transcript(data, source.file, encoding), edition=setup_.edition, doc_id=source.id,
+                        transcript_name=source.file.name, profile=profile or source.profile, kind=source.kind,
+                        metadata=source.metadata, declared=setup_.declared, forms=setup_.forms,
+                        transcript_bytes=data)
 
 
 def convert_file(setup_: Setup, path: Path, profile: str | None = None, encoding: str = "utf-8") -> Conversion:
@@ -68,11 +69,10 @@ def convert_file(setup_: Setup, path: Path, profile: str | None = None, encoding
         return convert_source(setup_, source, profile, encoding)
     if profile is not None and profile not in PROFILES:
         raise RezidentError(f"unknown profile {profile!r}", hint=f"profiles are {', '.join(PROFILES)}")
-    text = read_transcript(path, encoding)
-    doc_id = _id_for(path)
-    return convert_text(text, edition=setup_.edition, doc_id=doc_id, transcript_name=path.name, profile=profile,
-                        kind="document", metadata={}, declared=setup_.declared, forms=setup_.forms,
-                        transcript_bytes=path.read_bytes())
+    data = read_bytes(path)
+    return convert_text(decode_transcript(data, path, encoding), edition=setup_.edition, doc_id=_id_for(path),
+                        transcript_name=path.name, profile=profile, kind="document", metadata={},
+                        declared=setup_.declared, forms=setup_.forms, transcript_bytes=data)
 
 
 def _id_for(path: Path) -> str:

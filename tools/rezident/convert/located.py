@@ -31,8 +31,9 @@ class Located:
         """Where the line breaks are, found once per piece (not a cached_property: its lock cost more)."""
         breaks = self.__dict__.get("_found_breaks")
         if breaks is None:
-            # the regex scans in C: a comprehension over every character cost about 1 ms per document
-            breaks = [match.start() for match in _NEWLINE.finditer(self.text)]
+            # the regex scans in C: a comprehension over every character cost about 1 ms per document;
+            # most pieces are one line, and "in" tells that cheaper still
+            breaks = [match.start() for match in _NEWLINE.finditer(self.text)] if "\n" in self.text else []
             object.__setattr__(self, "_found_breaks", breaks)
         return breaks
 

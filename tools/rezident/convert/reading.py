@@ -14,8 +14,13 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def read_transcript(path: Path, encoding: str = "utf-8") -> str:
     """The transcript's text with line ends as ``\\n`` and no byte-order mark."""
+    return decode_transcript(read_bytes(path), path, encoding)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The transcript's bytes (read once: the converter hashes them and decodes them)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise RezidentError("no such transcript", path=path,
                             hint="check the file name, or the [[source]] entry in edition.toml") from None
@@ -23,6 +28,10 @@ def read_transcript(path: Path, encoding: str = "utf-8") -> str:
         raise RezidentError("is a folder, not a transcript", path=path) from None
     except OSError as exc:
         raise RezidentError(f"cannot read the transcript: {exc.strerror}", path=path) from None
+
+
+def decode_transcript(data: bytes, path: Path, encoding: str = "utf-8") -> str:
+    """The text of a transcript's bytes, or a clear error (empty, binary, wrong encoding)."""
     if not data.strip():
         raise RezidentError("the transcript is empty", path=path)
     if b"\x00" in data[:8192]:
