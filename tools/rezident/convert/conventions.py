@@ -289,7 +289,8 @@ BUILTIN: tuple[Convention, ...] = (
        "[,]", needs="["),
     _c("note-anchor", "venona", r"\[(?P<n>1+|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))\]", _anchor, "note anchors", 20,
        "[iv], [11]", needs="["),
-    _c("exemption-code", "crest", r"(?<![\w])(?P<code>25X[1-9])(?![\w])", _exemption, "exemption codes", 20,
+    # "25X1" not inside a word; the look-behind after "25X" so that the engine scans for that literal
+    _c("exemption-code", "crest", r"(?P<code>25X(?<!\w25X)[1-9])(?!\w)", _exemption, "exemption codes", 20,
        "25X1", needs="25X"),
     _c("markdown-escape", ALL, r"\\(?P<char>[$*_#\[\]\\])", _escape, "normalized", 10, r"\$", needs="\\"),
     _c("original-term", "venona archive-translation", ORIGINAL.pattern, _original_term, "original terms", 30,

@@ -89,7 +89,7 @@ class Context:
         return self._parse(located)
 
     def _parse(self, located: Located, also_excluded: frozenset[str] = frozenset()) -> list[Node]:
-        excluded = {name for _, name in self._stack[-1:]} | also_excluded
+        excluded = also_excluded | {self._stack[-1][1]} if self._stack else also_excluded
         text = located.text
         nodes: list[Node] = []
         pos = 0
@@ -146,7 +146,8 @@ class Context:
         if start >= end:
             return
         chunk = located.text[start:end]
-        for match in UNKNOWN_BRACKET.finditer(chunk):
-            self.warn(located, start + match.start(),
-                      f"unknown notation {match.group()!r} kept as text")
+        if "[" in chunk:
+            for match in UNKNOWN_BRACKET.finditer(chunk):
+                self.warn(located, start + match.start(),
+                          f"unknown notation {match.group()!r} kept as text")
         nodes.append(chunk)

@@ -17,17 +17,16 @@ Node = Union[str, etree._Element]
 
 def el(name: str, attrs: dict[str, str] | None = None, *children: Node | Iterable[Node] | None) -> etree._Element:
     """A TEI element ``name`` (``xml:id``/``xml:lang`` spelt so) with children appended in order."""
-    try:
-        # copying a bare element costs a third of making one with its namespace map (the
-        # converter makes about 150 per document); the copy is a new, independent element
-        element = _BARE[name].__copy__()
-    except KeyError:
-        _BARE[name] = etree.Element(T + name, nsmap={None: TEI_NS})
-        element = _BARE[name].__copy__()
-    if attrs:
-        for key, value in attrs.items():
-            if value is not None:
-                element.set(_ATTRIBUTES.get(key, key), value)
+    # Copied from a prototype with the same name and attributes: copying costs a fifth of making
+    # an element with its namespace map and setting its attributes one by one, and most elements
+    # repeat (a gap of 13 groups, a category of the header, a mention of the same person).
+    key = (name, *attrs.items()) if attrs else name
+    prototype = _PROTOTYPES.get(key)
+    if prototype is None:
+        if len(_PROTOTYPES) >= 4096:   # ids and dates that do not repeat: start afresh now and then
+            _PROTOTYPES.clear()
+        prototype = _PROTOTYPES[key] = _make(name, attrs)
+    element = prototype.__copy__()
     if len(children) == 1 and isinstance(children[0], str):
         element.text = children[0] or None   # the common case (a word, a label) without the general loop
     elif children:
@@ -35,7 +34,15 @@ def el(name: str, attrs: dict[str, str] | None = None, *children: Node | Iterabl
     return element
 
 
-_BARE: dict[str, etree._Element] = {}
+def _make(name: str, attrs: dict[str, str] | None) -> etree._Element:
+    element = etree.Element(T + name, nsmap={None: TEI_NS})
+    for key, value in (attrs or {}).items():
+        if value is not None:
+            element.set(_ATTRIBUTES.get(key, key), value)
+    return element
+
+
+_PROTOTYPES: dict[object, etree._Element] = {}
 _ATTRIBUTES = {"xml:id": XML_ID, "xml:lang": XML_LANG}
 
 
