@@ -116,9 +116,9 @@ def convert_text(text: str, *, edition: Edition, doc_id: str, transcript_name: s
 
 def _check_round_trip(text: str, regenerated: str, transcript_name: str) -> None:
     """The whole document must give back its transcript: a converter fault never reaches tei/."""
-    original, back = squeeze(text), squeeze(regenerated)
-    if original == back:
+    if _squeezed_bytes(text) == _squeezed_bytes(regenerated):
         return
+    original, back = squeeze(text), squeeze(regenerated)
     at = next((i for i, (a, b) in enumerate(zip(original, back)) if a != b), min(len(original), len(back)))
     offsets = [i for i, char in enumerate(text) if char not in " \t\r\n"]
     offset = offsets[at] if at < len(offsets) else len(text)
@@ -127,6 +127,12 @@ def _check_round_trip(text: str, regenerated: str, transcript_name: str) -> None
     raise RezidentError("the TEI would not give back the transcript from here on; nothing was written "
                         "(a fault of the converter: please report it with the transcript)",
                         path=transcript_name, line=line, column=column)
+
+
+def _squeezed_bytes(text: str) -> bytes:
+    """``squeeze(text)`` as UTF-8, where it is five times faster to make: equal exactly when the
+    squeezed texts are (UTF-8 is one-to-one, and its multi-byte characters hold no ASCII bytes)."""
+    return text.encode("utf-8", "surrogatepass").translate(None, b" \t\r\n")
 
 
 def main_language(edition: Edition) -> str:
