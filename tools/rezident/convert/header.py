@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from typing import Any
+from typing import Any, Callable
 
 from lxml import etree
 
@@ -69,13 +69,8 @@ def header(edition: Edition, doc_id: str, kind: str, metadata: dict[str, Any], f
     for editor in edition.editors:
         title_stmt.append(el("editor", None, editor))
 
-    publication = el("publicationStmt", None, el("publisher", None, edition.publisher or edition.title))
-    if edition.pub_place:
-        publication.append(el("pubPlace", None, edition.pub_place))
-    if edition.licence:
-        publication.append(el("availability", None,
-                              el("licence", {"target": edition.licence_url or None}, edition.licence)))
-    publication.append(el("idno", {"type": "edition"}, edition.id))
+    publication = _once(("publicationStmt", edition.publisher, edition.title, edition.pub_place, edition.licence,
+                         edition.licence_url, edition.id), lambda: _publication(edition))
     publication.append(el("idno", {"type": "document"}, doc_id))
 
     file_desc = el("fileDesc", None, title_stmt, publication)
@@ -84,20 +79,8 @@ def header(edition: Edition, doc_id: str, kind: str, metadata: dict[str, Any], f
     file_desc.append(_source_desc(facts, metadata, transcript_name))
 
     classification = _classification(facts, metadata)
-    used_kinds = sorted({kind, *(d.subtype for d in facts.documents)})
-    taxonomies = [
-        el("taxonomy", {"xml:id": "classification"},
-           *(el("category", {"xml:id": f"cls-{level}"}, el("catDesc", None, LEVEL_LABELS[level])) for level in LEVELS)),
-        el("taxonomy", {"xml:id": "kind"},
-           *(el("category", {"xml:id": f"kind-{k}"}, el("catDesc", None, KINDS.get(k, k.capitalize())))
-             for k in used_kinds)),
-    ]
-    if exemptions:
-        taxonomies.append(el("taxonomy", {"xml:id": "exemption-codes"},
-                             el("desc", None, "Declassification exemption codes of E.O. 12958, s. 3.3(b)."),
-                             *(el("category", {"xml:id": f"exemption-{code}"},
-                                  el("catDesc", None, f"{code}: {meaning}"))
-                               for code, meaning in EXEMPTIONS.items())))
+    used_kinds = tuple(sorted({kind, *(d.subtype for d in facts.documents)}))
+    with_exemptions = bool(exemptions)
     notes = [CONVENTION_NOTES[c] for c in CONVENTION_NOTES if counts.get(c)] + declared_notes
     editorial = el("editorialDecl", None,
                    el("p", None, f"Converted from the transcript {transcript_name} by rezident: every notation "
@@ -106,9 +89,10 @@ def header(edition: Edition, doc_id: str, kind: str, metadata: dict[str, Any], f
                    *(el("p", None, note) for note in notes))
     encoding = el("encodingDesc", None)
     if edition.description:
-        encoding.append(el("projectDesc", None, el("p", None, " ".join(edition.description.split()))))
+        encoding.append(_once(("projectDesc", edition.description),
+                              lambda: el("projectDesc", None, el("p", None, " ".join(edition.description.split())))))
     encoding.append(editorial)
-    encoding.append(el("classDecl", None, *taxonomies))
+    encoding.append(_once(("classDecl", used_kinds, with_exemptions), lambda: _class_decl(used_kinds, with_exemptions)))
 
     profile = el("profileDesc")
     creation_date = _creation_date(facts, metadata)
@@ -126,20 +110,73 @@ def header(edition: Edition, doc_id: str, kind: str, metadata: dict[str, Any], f
                 action.append(el("date", {"when": date}, date))
             corresp.append(action)
         profile.append(corresp)
-    text_class = el("textClass")
-    if classification:
-        text_class.append(el("catRef", {"scheme": "#classification", "target": f"#cls-{classification}"}))
-    text_class.append(el("catRef", {"scheme": "#kind", "target": f"#kind-{kind}"}))
-    for code in sorted(exemptions):
-        text_class.append(el("catRef", {"scheme": "#exemption-codes", "target": f"#exemption-{code}"}))
-    profile.append(text_class)
+    codes = tuple(sorted(exemptions))
+    profile.append(_once(("textClass", classification, kind, codes), lambda: _text_class(classification, kind, codes)))
     main = edition.languages[0] if edition.languages else "en"
-    langs = [main, *sorted(languages - {main})]
-    profile.append(el("langUsage", None, *(el("language", {"ident": tag}, LANGUAGES.get(tag, tag)) for tag in langs)))
+    langs = (main, *sorted(languages - {main}))
+    profile.append(_once(("langUsage", langs), lambda: el(
+        "langUsage", None, *(el("language", {"ident": tag}, LANGUAGES.get(tag, tag)) for tag in langs))))
 
     revision = el("revisionDesc", None,
                   el("change", None, f"converted from transcripts/{transcript_name} by rezident {__version__}"))
     return el("teiHeader", None, file_desc, encoding, profile, revision)
+
+
+_MADE: dict[tuple, etree._Element] = {}
+
+
+def _once(key: tuple, make: Callable[[], etree._Element]) -> etree._Element:
+    """A copy of what ``make`` builds for ``key``, built once.
+
+    For the parts of the header that repeat from document to document (the taxonomies,
+    the publication statement): copying a subtree costs a tenth of building it element
+    by element. ``key`` holds everything the part depends on.
+    """
+    made = _MADE.get(key)
+    if made is None:
+        if len(_MADE) >= 1024:
+            _MADE.clear()
+        made = _MADE[key] = make()
+    return copy.deepcopy(made)
+
+
+def _publication(edition: Edition) -> etree._Element:
+    """The publication statement but the document's own idno."""
+    publication = el("publicationStmt", None, el("publisher", None, edition.publisher or edition.title))
+    if edition.pub_place:
+        publication.append(el("pubPlace", None, edition.pub_place))
+    if edition.licence:
+        publication.append(el("availability", None,
+                              el("licence", {"target": edition.licence_url or None}, edition.licence)))
+    publication.append(el("idno", {"type": "edition"}, edition.id))
+    return publication
+
+
+def _class_decl(used_kinds: tuple[str, ...], with_exemptions: bool) -> etree._Element:
+    taxonomies = [
+        el("taxonomy", {"xml:id": "classification"},
+           *(el("category", {"xml:id": f"cls-{level}"}, el("catDesc", None, LEVEL_LABELS[level])) for level in LEVELS)),
+        el("taxonomy", {"xml:id": "kind"},
+           *(el("category", {"xml:id": f"kind-{k}"}, el("catDesc", None, KINDS.get(k, k.capitalize())))
+             for k in used_kinds)),
+    ]
+    if with_exemptions:
+        taxonomies.append(el("taxonomy", {"xml:id": "exemption-codes"},
+                             el("desc", None, "Declassification exemption codes of E.O. 12958, s. 3.3(b)."),
+                             *(el("category", {"xml:id": f"exemption-{code}"},
+                                  el("catDesc", None, f"{code}: {meaning}"))
+                               for code, meaning in EXEMPTIONS.items())))
+    return el("classDecl", None, *taxonomies)
+
+
+def _text_class(classification: str | None, kind: str, codes: tuple[str, ...]) -> etree._Element:
+    text_class = el("textClass")
+    if classification:
+        text_class.append(el("catRef", {"scheme": "#classification", "target": f"#cls-{classification}"}))
+    text_class.append(el("catRef", {"scheme": "#kind", "target": f"#kind-{kind}"}))
+    for code in codes:
+        text_class.append(el("catRef", {"scheme": "#exemption-codes", "target": f"#exemption-{code}"}))
+    return text_class
 
 
 def _classification(facts: Facts, metadata: dict[str, Any]) -> str | None:
