@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Sequence
 from lxml import etree
 
 from .. import TEI_NS
-from .tei import T, local
+from .tei import T, local, name_of
 
 # gap/@reason -> the word the transcript uses after "[n groups ..."
 CIPHER_GAP_WORDS = {
@@ -168,13 +168,14 @@ class Regenerator:
 
     def element(self, element: etree._Element, parent: str | None = None) -> str:
         """The diplomatic form of ``element``; ``parent`` is its parent's local name when the caller knows it."""
-        if not isinstance(element.tag, str):
+        tag = element.tag
+        if not isinstance(tag, str):
             return ""
         for form in self.declared:
             text = form.diplomatic_of(element, self.inner)
             if text is not None:
                 return text
-        name = local(element)
+        name = name_of(tag)
         rule = BUILTIN_RULES.get(name)
         text = rule(element, self.inner) if rule else None
         if text is None:

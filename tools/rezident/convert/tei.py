@@ -77,9 +77,16 @@ def _extend(parent: etree._Element, last: etree._Element | None,
 
 def local(element: etree._Element) -> str:
     """The element's name without the TEI namespace ('' for comments and PIs)."""
-    tag = element.tag
     try:
-        return _LOCAL[tag]   # called for nearly every element the converter touches: one dict look-up
+        return _LOCAL[element.tag]   # called for nearly every element the converter touches: one dict look-up
+    except KeyError:
+        return name_of(element.tag)
+
+
+def name_of(tag: object) -> str:
+    """The local name of a tag (``element.tag``: lxml makes a new string at every access, so read it once)."""
+    try:
+        return _LOCAL[tag]
     except KeyError:
         name = "" if not isinstance(tag, str) else tag[len(T):] if tag.startswith(T) else tag
         _LOCAL[tag] = name
