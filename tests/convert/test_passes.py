@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from lxml import etree
 
@@ -127,3 +129,23 @@ def test_opener_fields_outside_the_registers_are_kept_on_their_own_lines(snippet
     opener = xpath(root, "//t:opener")[0]
     assert "".join(opener.itertext()) == "From: NOWHERETo: ELSEWHERENo: 12"
     assert len(xpath(opener, "t:lb")) == 2
+
+
+@pytest.mark.parametrize("profile, index, plain, pieces", [
+    ("crest", 0, r"\b25X\d\b", ["25X", "2", "5", "X", "1", " ", "a", "_", "Ж", "\n", "25X1"]),
+    ("crest", 4, r"\b(?:CIA|RELEASED?|DECLASSIFIED|CLASSIFICATION)\b",
+     ["CIA", "RELEASE", "RELEASED", "DECLASSIFIED", "CLASSIFICATION", "C", "D", "R", " ", "x", "_", "1", "Ж", "S"]),
+    ("archive-translation", 1, r"\b[A-Z][A-Za-z]*[A-Z]\w* \[[A-Z][a-z]",
+     ["A", "B", "a", "1", "_", " ", " [", "[", "Ab", "Ts", "K", "Ж", "é"]),
+])
+def test_detection_signs_count_what_their_plain_patterns_count(profile, index, plain, pieces):
+    """The signs are written for speed (a look-behind after the first character); they count the same."""
+    import random
+
+    from rezident.convert.detect import SIGNS
+
+    fast, plain_pattern = SIGNS[profile][index], re.compile(plain)
+    chooser = random.Random(11)
+    for _ in range(3000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 12)))
+        assert fast.findall(text) == plain_pattern.findall(text), text

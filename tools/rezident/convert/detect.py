@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 
-# profile -> signs of it, each worth one point per occurrence
+# profile -> signs of it, each worth one point per occurrence. A word boundary is written as a
+# look-behind after the first character ("25X(?<!\w25X)" for "\b25X"): the same matches, but the
+# pattern starts with its literal, which the regex engine scans for instead of trying every character.
 SIGNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "venona": (re.compile(r"\[\d+ groups? un\w+\]"), re.compile(r"\[[A-Z]% "), re.compile(r"^Comments:", re.M),
                re.compile(r"^(?:Ref\. No|Copy No):", re.M)),
-    "crest": (re.compile(r"\b25X\d\b"), re.compile(r"\[ \]"), re.compile(r"^\s*-\d+-\s*$", re.M),
+    "crest": (re.compile(r"25X(?<!\w25X)\d\b"), re.compile(r"\[ \]"), re.compile(r"^\s*-\d+-\s*$", re.M),
               re.compile(r"^\s*(?:TOP SECRET|SECRET|CONFIDENTIAL)\s*$", re.M | re.I),
-              re.compile(r"\b(?:CIA|RELEASED?|DECLASSIFIED|CLASSIFICATION)\b")),
+              re.compile(r"(?:C(?<!\wC)(?:IA|LASSIFICATION)|R(?<!\wR)ELEASED?|D(?<!\wD)ECLASSIFIED)\b")),
     "slides": (re.compile(r"\*\*[^*\n]+\*\*"),),
     "archive-translation": (re.compile(r"^[\s\u00a0]*(?:A source|Archive):", re.M),
-                            re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\w* \[[A-Z][a-z]"),
+                            re.compile(r"[A-Z](?<!\w[A-Z])[a-z]*[A-Z]\w* \[[A-Z][a-z]"),
                             re.compile(r"^\d{1,3}\.\S", re.M)),
 }
 BULLET = re.compile(r"^ *- \S", re.M)
