@@ -1,12 +1,12 @@
 """What the search index costs: Pagefind and the offline index over built sites.
 
-    .venv/bin/python bench/bench_search.py [SITE ...] [--whole]
+    .venv/bin/python bench/bench_search.py [SITE ...] [--whole] [--part-words N]
 
 For each built HTML site (default: bench/out/1000 and bench/out/10000, as
-bench_build.py leaves them), on a linked copy of it (the site itself is not
-touched), runs ``build_search_index`` in a fresh interpreter and prints the
-document pages, wall time, CPU time and the peak resident memory of the
-interpreter and its Pagefind processes together (sampled from /proc every
+bench_build.py leaves them), on a linked copy of it in the temporary folder
+(the site itself is not touched), runs ``build_search_index`` in a fresh
+interpreter and prints the document pages, wall time, CPU time and the peak
+resident memory of the interpreter and its Pagefind processes together (sampled from /proc every
 20 ms, as bench_build.py does). ``--whole`` also runs Pagefind once over the
 whole site, as the search step did before it indexed in parts: the
 baseline for memory and CPU.
@@ -25,14 +25,25 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_build import Run, mb
 
+sys.path.insert(0, str(HERE.parent / "tools"))
+from rezident.html.search import PART_WORDS
+
 PYTHON = sys.executable
-INDEX = "import sys; from rezident.html import build_search_index; build_search_index(sys.argv[1])"
+INDEX = ("import sys; from rezident.html import build_search_index; "
+         "build_search_index(sys.argv[1], part_words=int(sys.argv[2]))")
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copy2(source, target)
 
 
 def linked_copy(site: Path, into: Path) -> Path:
-    """``site`` again under ``into``, its files hard links (no copying), without its index."""
+    """``site`` again under ``into``, its files hard links where possible, without its index."""
     copy = into / "html"
-    shutil.copytree(site, copy, copy_function=os.link,
+    shutil.copytree(site, copy, copy_function=_link_or_copy,
                     ignore=shutil.ignore_patterns("pagefind", ".pagefind-*"))
     return copy
 
@@ -41,6 +52,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sites", nargs="*", type=Path,
                         default=[HERE / "out" / str(n) / "output" / "html" for n in (1000, 10000)])
+    parser.add_argument("--part-words", type=int, default=PART_WORDS,
+                        help=f"the parts' size (default {PART_WORDS:,}, as the build uses)")
     parser.add_argument("--whole", action="store_true",
                         help="also run Pagefind once over the whole site (the old way)")
     args = parser.parse_args()
@@ -49,7 +62,7 @@ def main() -> None:
             print(f"{site}: no built site (bench_build.py builds one)", flush=True)
             continue
         pages = sum(1 for page in site.glob("*.html") if b"data-pagefind-body" in page.read_bytes())
-        work = Path(tempfile.mkdtemp(prefix=".bench-search-", dir=site.parent))
+        work = Path(tempfile.mkdtemp(prefix="bench-search-"))
         try:
             copy = linked_copy(site, work)
             if args.whole:
@@ -57,8 +70,9 @@ def main() -> None:
                              str(work / "whole"), "--force-language", "en", "--quiet"], work)
                 print(f"{pages} pages, Pagefind over the whole site: {whole.seconds:.1f} s wall, "
                       f"{whole.cpu:.1f} s CPU, peak {mb(whole.peak)}", flush=True)
-            run = Run([PYTHON, "-c", INDEX, str(copy)], work)
-            print(f"{pages} pages, build_search_index: {run.seconds:.1f} s wall, "
+            run = Run([PYTHON, "-c", INDEX, str(copy), str(args.part_words)], work)
+            print(f"{pages} pages, build_search_index (parts of {args.part_words:,} words): "
+                  f"{run.seconds:.1f} s wall, "
                   f"{run.cpu:.1f} s CPU, peak {mb(run.peak)}", flush=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)

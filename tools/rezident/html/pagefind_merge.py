@@ -38,7 +38,9 @@ import hashlib
 import heapq
 import json
 import os
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import chain, pairwise
 from pathlib import Path
 
@@ -100,6 +102,7 @@ def _decode(data: bytes, at: int = 0) -> tuple[object, int]:
     raise UnsupportedBundle(f"unexpected CBOR type {major}")
 
 
+@lru_cache(maxsize=65536)  # the same small numbers and lengths, millions of times
 def _encode_head(major: int, value: int) -> bytes:
     if value < 24:
         return bytes([major << 5 | value])
@@ -192,17 +195,16 @@ class _Part:
                 yield word, pages, variants
 
     def _postings(self, data: bytes, at: int) -> tuple[list[Posting], int]:
+        """A word's pages in this part (millions of them: the common cases are read inline)."""
         _, count, at = _head(data, at)
         postings = []
         for _ in range(count):
-            major, fields, at = _head(data, at)
-            if major != _ARRAY or fields != 3:
+            if data[at] != 0x83:  # an array of three
                 raise UnsupportedBundle("a page of a word of an unknown shape")
-            delta, at = _decode(data, at)
-            start = at
-            _, locations, at = _head(data, at)
+            delta, start = (data[at + 1], at + 2) if data[at + 1] < 24 else _uint(data, at + 1)
+            locations, at = _array(data, start)
             at = _skip_ints(data, at, locations)
-            _, meta_locations, end = _head(data, at)
+            meta_locations, end = _array(data, at)
             end = _skip_ints(data, end, meta_locations)
             if self.field_map is None or not meta_locations:
                 rest = data[start:end]
@@ -215,20 +217,41 @@ class _Part:
         return postings, at
 
 
+def _uint(data: bytes, at: int) -> tuple[int, int]:
+    major, value, at = _head(data, at)
+    if major != _UINT:
+        raise UnsupportedBundle("a page number that is not a number")
+    return value, at
+
+
+def _array(data: bytes, at: int) -> tuple[int, int]:
+    """The length of the array at ``at`` and where its items start."""
+    first = data[at]
+    if 0x80 <= first < 0x98:
+        return first - 0x80, at + 1
+    major, value, at = _head(data, at)
+    if major != _ARRAY:
+        raise UnsupportedBundle("locations that are not a list")
+    return value, at
+
+
+# One CBOR integer (Pagefind's locations are integers of any size).
+_INTEGER = rb"(?:[\x00-\x17\x20-\x37]|[\x18\x38].|[\x19\x39].{2}|[\x1a\x3a].{4}|[\x1b\x3b].{8})"
+
+
+@lru_cache(maxsize=4096)
+def _integers(count: int) -> re.Pattern[bytes]:
+    return re.compile(_INTEGER + b"{%d}" % count, re.DOTALL)
+
+
 def _skip_ints(data: bytes, at: int, count: int) -> int:
-    """The end of ``count`` integers from ``at`` (Pagefind's location lists)."""
-    for _ in range(count):
-        first = data[at]
-        if first >> 5 > _NINT:
-            raise UnsupportedBundle("a location that is not a number")
-        info = first & 31
-        if info < 24:
-            at += 1
-        elif info in _WIDTH:
-            at += 1 + _WIDTH[info]
-        else:
-            raise UnsupportedBundle("a location of an unknown size")
-    return at
+    """The end of ``count`` integers from ``at`` (a regular expression walks them faster)."""
+    if count == 0:
+        return at
+    found = _integers(count).match(data, at)
+    if found is None:
+        raise UnsupportedBundle("a location that is not a number")
+    return found.end()
 
 
 # --- the merge -------------------------------------------------------------------

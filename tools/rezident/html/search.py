@@ -67,7 +67,10 @@ class DocumentText:
 def document_texts(site_dir: Path) -> Iterator[DocumentText]:
     """The searchable text of each document page, as Pagefind sees it, one page at a time."""
     for page in sorted(Path(site_dir).glob("*.html")):
-        body = etree.parse(str(page), _PARSER).find(".//*[@data-pagefind-body]")
+        data = page.read_bytes()
+        if b"data-pagefind-body" not in data:
+            continue  # not a document (the large collection pages are not parsed)
+        body = etree.fromstring(data, _PARSER).find(".//*[@data-pagefind-body]")
         if body is None:
             continue
         for ignored in body.xpath(".//*[@data-pagefind-ignore]"):
