@@ -149,3 +149,14 @@ def test_detection_signs_count_what_their_plain_patterns_count(profile, index, p
     for _ in range(3000):
         text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 12)))
         assert fast.findall(text) == plain_pattern.findall(text), text
+
+
+def test_every_kind_of_line_is_anchored_at_the_start():
+    """``classify`` matches each kind's pattern at the start of the line only (match, not search)."""
+    from re import _parser as parser   # private, but the one reader of a pattern's structure
+
+    from rezident.convert.lines import LINE_KINDS
+
+    for kind in LINE_KINDS:
+        assert not kind.pattern.flags & re.MULTILINE, kind.name
+        assert parser.parse(kind.pattern.pattern)[0] == (parser.AT, parser.AT_BEGINNING), kind.name

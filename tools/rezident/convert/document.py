@@ -241,8 +241,12 @@ def _indent(element: etree._Element, level: int = 0) -> None:
     children = list(element)
     if not children:
         return
-    if (element.text or "").strip() or any((c.tail or "").strip() for c in children):
+    if (element.text or "").strip():
         return
+    for child in children:
+        tail = child.tail
+        if tail and tail.strip():
+            return
     pad = "\n" + "  " * (level + 1)
     element.text = pad
     for child in children:

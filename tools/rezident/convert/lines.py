@@ -83,7 +83,8 @@ def classify(line: str, profile: str) -> tuple[str, dict[str, str]]:
     if not line.strip(WS):
         return "blank", {}
     for kind in _kinds_of(profile):
-        match = kind.pattern.search(line)
+        # every kind's pattern starts with "^": match() is search() here, without trying every position
+        match = kind.pattern.match(line)
         if match:
             return kind.name, {k: v for k, v in match.groupdict().items() if v is not None}
     return "text", {}
