@@ -60,3 +60,26 @@ def test_a_changed_file_is_read_again(renderer: HtmlRenderer, tmp_path):
     page, copy = renderer.render_document(source, tmp_path / "out")
     assert "second version" in page.read_text(encoding="utf-8")
     assert b"second version" in copy.read_bytes()
+
+
+@pytest.mark.parametrize("name, data", [
+    ("letters", tei("the word конспирация").encode("utf-8")),
+    ("character-references", tei("the word &#x43A;&#1086;&#x43D;спирация").encode("utf-8")),
+    ("koi8-r", tei("the word конспирация", declaration='<?xml version="1.0" encoding="KOI8-R"?>')
+     .encode("koi8-r")),
+])
+def test_unmarked_cyrillic_is_marked_russian_however_it_is_written(renderer: HtmlRenderer, tmp_path, name, data):
+    # The renderer tells the stylesheet when a file surely has no Cyrillic;
+    # letters, character references and other encodings must not fool it.
+    source = tmp_path / f"{name}.xml"
+    source.write_bytes(data)
+    page, _ = renderer.render_document(source, tmp_path / "out")
+    marked = parse_page(page.read_text(encoding="utf-8")).xpath("//div[@class='tei-text']//span[@lang='ru']")
+    assert [text_of(span) for span in marked] == ["the word конспирация"]
+
+
+def test_a_file_without_cyrillic_gets_no_russian_marks(renderer: HtmlRenderer, tmp_path):
+    source = tmp_path / "latin.xml"
+    source.write_text(tei("the word KONSPIRATSIYA"), encoding="utf-8")
+    page, _ = renderer.render_document(source, tmp_path / "out")
+    assert not parse_page(page.read_text(encoding="utf-8")).xpath("//div[@class='tei-text']//*[@lang='ru']")

@@ -388,3 +388,32 @@ def test_site_files_are_readable_by_a_web_server(site):
         assert mode & 0o004, f"{path} is not world-readable"
         if path.is_dir():
             assert mode & 0o001, f"{path} cannot be entered"
+
+
+def test_encoding_page_says_which_documents_a_statement_applies_to(renderer, fixtures_dir, tmp_path):
+    # Documents sharing an encodingDesc are listed together (the renderer
+    # passes each distinct encodingDesc to the stylesheet once); a statement
+    # of only some documents names them.
+    cable = (fixtures_dir / "cable.xml").read_text(encoding="utf-8")
+    variant = cable.replace("<p>A test edition.</p>", "<p>A test edition, second series.</p>")
+    assert variant != cable
+    sources = {"first": cable, "second": cable, "third": variant}
+    summaries = []
+    for name, text in sources.items():
+        path = tmp_path / "tei" / f"{name}.xml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        summaries.append(renderer.summarize(path))
+    summaries.append(renderer.summarize(fixtures_dir / "letter.xml"))
+    renderer.render_collection(summaries, tmp_path / "site", registers_dir=None, schema_dir=None)
+    root = page(tmp_path / "site", "encoding")
+
+    def applies_to(statement: str) -> list[str]:
+        [p] = root.xpath("//main//p[normalize-space() = $s]", s=statement)
+        following = p.xpath("following-sibling::*[1][@class = 'applies']")
+        return following[0].xpath("a/@href") if following else []
+
+    assert applies_to("A test edition.") == ["first.html", "second.html"]
+    assert applies_to("A test edition, second series.") == ["third.html"]
+    text = " ".join(root.xpath("string(//main)").split())
+    assert text.count("Recovery-quality letters are the source's flags") == 1

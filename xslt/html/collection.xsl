@@ -32,6 +32,9 @@
   <xsl:param name="schema-uri" as="xs:string" select="''"/>
 
   <xsl:variable name="summaries" select="/s:summaries/s:summary"/>
+  <!-- The renderer puts each distinct encodingDesc in once (s:encoding)
+       and has the summaries point to it; a summary may also hold its own. -->
+  <xsl:key name="summaries-by-encoding" match="s:summary" use="s:encoding/@ref"/>
   <xsl:key name="mentions" match="s:mention" use="@key"/>
   <xsl:key name="exemptions" match="s:exemption" use="@code"/>
 
@@ -555,7 +558,7 @@
 
   <xsl:template name="encoding">
     <xsl:variable name="schema" select="if ($schema-uri and doc-available($schema-uri)) then doc($schema-uri) else ()"/>
-    <xsl:variable name="descs" select="$summaries/tei:encodingDesc"/>
+    <xsl:variable name="descs" select="$summaries/tei:encodingDesc | /s:summaries/s:encoding/tei:encodingDesc"/>
     <xsl:call-template name="rzh:page">
       <xsl:with-param name="title" select="'Encoding'"/>
       <xsl:with-param name="name" select="'encoding'"/>
@@ -619,7 +622,8 @@
           <xsl:otherwise>
             <xsl:for-each-group select="current-group()/node()[self::* or normalize-space()]" group-by="normalize-space(.)">
               <xsl:apply-templates select="."/>
-              <xsl:variable name="documents" select="current-group()/ancestor::s:summary"/>
+              <xsl:variable name="documents" select="current-group()/ancestor::s:summary
+                  | current-group()/ancestor::s:encoding/key('summaries-by-encoding', @id)"/>
               <xsl:if test="count($documents) lt $all">
                 <p class="applies">In: <xsl:for-each select="$documents">
                   <xsl:if test="position() gt 1">; </xsl:if><a href="{@href}"><xsl:value-of select="@title"/></a></xsl:for-each></p>

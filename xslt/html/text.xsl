@@ -705,13 +705,11 @@
 
   <!-- Cyrillic the source did not mark as Russian is marked here, so that
        screen readers and search treat it as Russian. Most documents have
-       none: one test per document spares a regex per text node. -->
-  <xsl:function name="rzh:has-cyrillic" as="xs:boolean" cache="yes">
-    <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="matches(string-join($root//tei:text//text()), '[&#x0400;-&#x052F;]')"/>
-  </xsl:function>
+       none: the renderer passes false() for a document whose file holds no
+       Cyrillic, which spares a test of every text node. -->
+  <xsl:param name="cyrillic" as="xs:boolean" select="true()"/>
 
-  <xsl:template match="tei:text//text()[rzh:has-cyrillic(root(.))][matches(., '[&#x0400;-&#x052F;]')]">
+  <xsl:template match="tei:text//text()[$cyrillic][matches(., '[&#x0400;-&#x052F;]')]">
     <xsl:choose>
       <xsl:when test="starts-with(rz:lang(..), 'ru')"><xsl:value-of select="."/></xsl:when>
       <xsl:otherwise><span lang="ru"><xsl:value-of select="."/></span></xsl:otherwise>
