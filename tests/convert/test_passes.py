@@ -160,3 +160,17 @@ def test_every_kind_of_line_is_anchored_at_the_start():
     for kind in LINE_KINDS:
         assert not kind.pattern.flags & re.MULTILINE, kind.name
         assert parser.parse(kind.pattern.pattern)[0] == (parser.AT, parser.AT_BEGINNING), kind.name
+
+
+def test_elements_made_from_prototypes_are_independent():
+    """``el`` copies a cached prototype: changing one element leaves the next one as asked for."""
+    from rezident.convert.tei import el
+
+    first = el("gap", {"reason": "redacted", "xml:id": "g1"}, "x")
+    first.set("reason", "omitted")
+    first.tag = first.tag.replace("gap", "p")
+    first.append(el("lb"))
+    second = el("gap", {"reason": "redacted", "xml:id": "g1"})
+    assert etree.tostring(second) == (b'<gap xmlns="http://www.tei-c.org/ns/1.0" reason="redacted" '
+                                      b'xml:id="g1"/>')
+    assert el("gap", {"reason": None, "unit": "group"}).attrib == {"unit": "group"}
