@@ -192,15 +192,16 @@ class Regenerator:
         """The diplomatic text of ``element``'s content; ``name`` is its local name when known."""
         if name is None:
             name = local(element)
+        form_of = self.element
         if name in LAYOUT:   # whitespace there is indentation, not text
             parts = [_layout_text(element.text)]
             for child in element:
-                parts.append(self.element(child, name))
+                parts.append(form_of(child, name))
                 parts.append(_layout_text(child.tail))
         else:
             parts = [element.text or ""]
             for child in element:
-                parts.append(self.element(child, name))
+                parts.append(form_of(child, name))
                 parts.append(child.tail or "")
         return "".join(parts)
 

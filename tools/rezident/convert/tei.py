@@ -29,6 +29,8 @@ def el(name: str, attrs: dict[str, str] | None = None, *children: Node | Iterabl
     element = prototype.__copy__()
     if len(children) == 1 and isinstance(children[0], str):
         element.text = children[0] or None   # the common case (a word, a label) without the general loop
+    elif len(children) == 1 and isinstance(children[0], list):
+        _extend(element, None, children[0])   # the other common case: what the inline pass gave
     elif children:
         _extend(element, None, children)
     return element
