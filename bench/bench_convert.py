@@ -62,7 +62,6 @@ def main() -> None:
 
     def round_trip():
         from lxml import etree
-
         from rezident.convert.diplomatic import Regenerator
         for source in ed.sources:
             result = convert.convert_source(setup, source)

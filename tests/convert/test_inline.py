@@ -242,7 +242,7 @@ def test_insertions_and_recoveries_hold_phrases_only(snippet, edition_schema):
 
 def _mandatory_literals(pattern: str) -> list[str]:
     """Runs of literal characters every match of ``pattern`` holds (read from the parsed pattern)."""
-    from re import _parser as parser   # private, but the one reader of a pattern's structure
+    from re import _parser as parser  # private: reads a pattern's structure
 
     runs, run = [], ""
 

@@ -153,7 +153,7 @@ def test_detection_signs_count_what_their_plain_patterns_count(profile, index, p
 
 def test_every_kind_of_line_is_anchored_at_the_start():
     """``classify`` matches each kind's pattern at the start of the line only (match, not search)."""
-    from re import _parser as parser   # private, but the one reader of a pattern's structure
+    from re import _parser as parser  # private: reads a pattern's structure
 
     from rezident.convert.lines import LINE_KINDS
 

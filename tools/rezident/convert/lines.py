@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from .conventions import ALL
 from .located import WS, Located
@@ -90,7 +90,7 @@ def classify(line: str, profile: str) -> tuple[str, dict[str, str]]:
     return "text", {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _kinds_of(profile: str) -> tuple[LineKind, ...]:
     """The kinds of line a profile uses, in order (chosen once, not for every line)."""
     return tuple(kind for kind in LINE_KINDS if kind.applies_to(profile))
