@@ -95,42 +95,52 @@
   <!-- How to read the marks: in words and shapes, never colour alone. -->
   <xsl:template name="rzh:key">
     <xsl:param name="text" as="element()?"/>
-    <xsl:variable name="entries" as="element()*">
-      <xsl:if test="$text//tei:gap[@reason = 'redacted']">
-        <dt><span class="gap gap-redacted"><span class="bar">redacted</span></span></dt>
-        <dd>a passage blacked out at declassification; the exemption code beside it (e.g. <span class="exemption">25X1</span>) says why</dd>
-      </xsl:if>
-      <xsl:if test="$text//tei:gap[@reason = map:keys($rz:group-words)]">
-        <dt><span class="gap gap-cipher-unrecovered"><span class="label">[2 groups unrecovered]</span></span></dt>
-        <dd>cipher groups the cryptanalysts did not recover (the mark grows with the number of groups)</dd>
-      </xsl:if>
-      <xsl:if test="$text//tei:gap[not(@reason = ('redacted', map:keys($rz:group-words)))]">
-        <dt><span class="gap"><span class="label">[...]</span></span></dt>
-        <dd>text left out or lost: an omission by a quoting author, illegible or damaged text</dd>
-      </xsl:if>
-      <xsl:if test="$text//tei:unclear">
-        <dt><span class="unclear"><span class="unclear-text">text</span><sup class="flag">B</sup></span></dt>
-        <dd>uncertain reading; a letter is the source's recovery-quality flag</dd>
-      </xsl:if>
-      <xsl:if test="$text//tei:supplied">
-        <dt><span class="supplied"><span class="bracket">⟨</span>,<span class="bracket">⟩</span></span></dt>
-        <dd>supplied by the translator or the quoting author</dd>
-      </xsl:if>
-      <xsl:if test="$text//tei:note[@type = 'original-term']">
-        <dt><span class="original-term">[REZIDENT]</span></dt>
-        <dd>the translator's original Russian term</dd>
-      </xsl:if>
-      <xsl:if test="$text//tei:fw">
-        <dt><span class="fw fw-classification"><span class="fw-text">SECRET</span></span></dt>
-        <dd>banners, page numbers and catchwords of the original, in the margin</dd>
-      </xsl:if>
-    </xsl:variable>
-    <xsl:if test="exists($entries)">
+    <xsl:variable name="gaps" select="$text//tei:gap"/>
+    <!-- the kinds of mark the text has (tested first, so the entries are
+         written straight into the page, not into a temporary tree) -->
+    <xsl:variable name="kinds" as="xs:string*" select="(
+        'redacted'[$gaps[@reason = 'redacted']],
+        'groups'[$gaps[@reason = map:keys($rz:group-words)]],
+        'other-gap'[$gaps[not(@reason = ('redacted', map:keys($rz:group-words)))]],
+        'unclear'[$text//tei:unclear],
+        'supplied'[$text//tei:supplied],
+        'original-term'[$text//tei:note[@type = 'original-term']],
+        'fw'[$text//tei:fw])"/>
+    <xsl:if test="exists($kinds)">
       <details class="key" data-pagefind-ignore="all">
         <summary>How to read the marks</summary>
-        <dl><xsl:sequence select="$entries"/></dl>
+        <dl>
+          <xsl:if test="$kinds = 'redacted'">
+            <dt><span class="gap gap-redacted"><span class="bar">redacted</span></span></dt>
+            <dd>a passage blacked out at declassification; the exemption code beside it (e.g. <span class="exemption">25X1</span>) says why</dd>
+          </xsl:if>
+          <xsl:if test="$kinds = 'groups'">
+            <dt><span class="gap gap-cipher-unrecovered"><span class="label">[2 groups unrecovered]</span></span></dt>
+            <dd>cipher groups the cryptanalysts did not recover (the mark grows with the number of groups)</dd>
+          </xsl:if>
+          <xsl:if test="$kinds = 'other-gap'">
+            <dt><span class="gap"><span class="label">[...]</span></span></dt>
+            <dd>text left out or lost: an omission by a quoting author, illegible or damaged text</dd>
+          </xsl:if>
+          <xsl:if test="$kinds = 'unclear'">
+            <dt><span class="unclear"><span class="unclear-text">text</span><sup class="flag">B</sup></span></dt>
+            <dd>uncertain reading; a letter is the source's recovery-quality flag</dd>
+          </xsl:if>
+          <xsl:if test="$kinds = 'supplied'">
+            <dt><span class="supplied"><span class="bracket">⟨</span>,<span class="bracket">⟩</span></span></dt>
+            <dd>supplied by the translator or the quoting author</dd>
+          </xsl:if>
+          <xsl:if test="$kinds = 'original-term'">
+            <dt><span class="original-term">[REZIDENT]</span></dt>
+            <dd>the translator's original Russian term</dd>
+          </xsl:if>
+          <xsl:if test="$kinds = 'fw'">
+            <dt><span class="fw fw-classification"><span class="fw-text">SECRET</span></span></dt>
+            <dd>banners, page numbers and catchwords of the original, in the margin</dd>
+          </xsl:if>
+        </dl>
         <p>Hover over a mark or move to it with the Tab key for an explanation<xsl:if
-          test="$text//tei:gap | $text//tei:unclear | $text//tei:supplied">; the diplomatic view shows the transcript's own notation</xsl:if>.</p>
+          test="$kinds = ('redacted', 'groups', 'other-gap', 'unclear', 'supplied')">; the diplomatic view shows the transcript's own notation</xsl:if>.</p>
       </details>
     </xsl:if>
   </xsl:template>

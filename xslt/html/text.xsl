@@ -74,6 +74,15 @@
                 or $note/parent::tei:front or $note/parent::tei:text)"/>
   </xsl:function>
 
+  <!-- An id for a node of the document, the same whenever the document is
+       rendered: generate-id without the number Saxon gives the tree
+       ("d12e345" -> "e345"), which depends on how many trees the process
+       has built before. -->
+  <xsl:function name="rzh:node-id" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="replace(generate-id($node), '^d[0-9]+', '')"/>
+  </xsl:function>
+
   <!-- lang and id of the source element, when it has them. -->
   <xsl:template name="rzh:attrs">
     <xsl:param name="id" as="xs:string?" select="@xml:id"/>
@@ -84,7 +93,7 @@
   <!-- The explanation of a phenomenon, shown on hover and focus. -->
   <xsl:template name="rzh:tip">
     <xsl:param name="text" as="xs:string"/>
-    <span class="tip" role="tooltip" id="tip-{generate-id()}" data-pagefind-ignore="all">
+    <span class="tip" role="tooltip" id="tip-{rzh:node-id(.)}" data-pagefind-ignore="all">
       <xsl:value-of select="$text"/>
     </span>
   </xsl:template>
@@ -92,7 +101,7 @@
   <!-- Attributes of a phenomenon that explains itself: focusable, described. -->
   <xsl:template name="rzh:explained">
     <xsl:attribute name="tabindex">0</xsl:attribute>
-    <xsl:attribute name="aria-describedby" select="'tip-' || generate-id()"/>
+    <xsl:attribute name="aria-describedby" select="'tip-' || rzh:node-id(.)"/>
   </xsl:template>
 
   <!-- Diplomatic-only text (hidden in the reading view, not indexed). -->
@@ -127,9 +136,9 @@
 
   <!-- The analysts' comments: the notes list, linked both ways. -->
   <xsl:template match="tei:div[@type = 'comments']" priority="2">
-    <section class="notes comments" aria-labelledby="h-{generate-id()}">
+    <section class="notes comments" aria-labelledby="h-{rzh:node-id(.)}">
       <xsl:call-template name="rzh:attrs"/>
-      <h2 id="h-{generate-id()}">
+      <h2 id="h-{rzh:node-id(.)}">
         <xsl:value-of select="if (tei:head) then replace(rz:reading-text(tei:head[1]), ':\s*$', '')
                               else 'Comments'"/>
       </h2>
@@ -506,7 +515,7 @@
   <xsl:template match="tei:note[@type = 'exemption']" priority="3">
     <xsl:variable name="code" select="rz:exemption-code(.)"/>
     <a class="ph exemption margin" href="glossary.html#exemption-{$code}">
-      <xsl:attribute name="aria-describedby" select="'tip-' || generate-id()"/>
+      <xsl:attribute name="aria-describedby" select="'tip-' || rzh:node-id(.)"/>
       <xsl:attribute name="id" select="rz:exemption-id(.)"/>
       <span class="code"><xsl:apply-templates/></span>
       <xsl:call-template name="rzh:tip">
@@ -649,7 +658,7 @@
         <!-- a cover name says whom it stands for (the register's identification) -->
         <xsl:variable name="who" select="if ($linked) then $register-names($key) else ()"/>
         <a class="ph {$class}" href="{rzh:register-href(.)}" id="{rz:mention-id(.)}"
-           aria-describedby="tip-{generate-id()}">
+           aria-describedby="tip-{rzh:node-id(.)}">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
           <xsl:apply-templates><xsl:with-param name="in-link" tunnel="yes" select="true()"/></xsl:apply-templates>
           <xsl:call-template name="rzh:tip">
@@ -662,7 +671,7 @@
         <!-- a mention: @ref on one of the matched names, outside the header -->
         <xsl:variable name="who" select="$register-names($key)"/>
         <a class="{$class}" href="{$register}.html#{$key}" id="{rz:mention-id(.)}"
-           title="{if ($who) then $who || ' (' || $register || ' register)' else rz:mention-explanation(.)}">
+           title="{if ($who) then $who || ' (' || $register || ' register)' else 'See the ' || $register || ' register.'}">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
           <xsl:apply-templates><xsl:with-param name="in-link" tunnel="yes" select="true()"/></xsl:apply-templates>
         </a>
