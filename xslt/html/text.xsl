@@ -75,12 +75,13 @@
   </xsl:function>
 
   <!-- An id for a node of the document, the same whenever the document is
-       rendered: generate-id without the number Saxon gives the tree
-       ("d12e345" -> "e345"), which depends on how many trees the process
-       has built before. -->
+       rendered: generate-id without the part that names the tree ("d12"
+       of "d12e345", the id of its root), which depends on how many trees
+       the process has built before. -->
   <xsl:function name="rzh:node-id" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="replace(generate-id($node), '^d[0-9]+', '')"/>
+    <xsl:variable name="id" select="generate-id($node)"/>
+    <xsl:sequence select="(substring-after($id, generate-id(root($node)))[.], $id)[1]"/>
   </xsl:function>
 
   <!-- lang and id of the source element, when it has them. -->
