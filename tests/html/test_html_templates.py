@@ -147,6 +147,20 @@ def test_note_anchor_reads_corrected_and_links_both_ways(render_fragment):
     assert one(out, "//section[contains(@class, 'notes')]/h2").text == "Comments"
 
 
+def test_a_misread_comment_label_is_shown_as_written_in_the_diplomatic_view(render_fragment):
+    out = render_fragment(
+        '<p>x <ref type="noteAnchor" target="#note-ii" xml:id="anchor-ii">'
+        '<choice><sic>11</sic><corr>ii</corr></choice></ref></p>'
+        '<div type="comments"><note type="comment" n="ii" xml:id="note-ii" target="#anchor-ii">'
+        '<label><choice><sic>11</sic><corr>ii</corr></choice></label> Not identified.</note>'
+        '<note type="comment" n="iii" xml:id="note-iii">Read right.</note></div>')
+    misread = one(out, "//li[@id='note-ii']//span[@class='note-label']")
+    assert text_of(misread, "reading") == "ii"
+    assert text_of(misread, "diplomatic") == "11"
+    assert "11" not in text_of(one(out, "//li[@id='note-ii']//div[@class='note-body']"), "diplomatic")
+    assert one(out, "//li[@id='note-iii']//span[@class='note-label']").text == "iii"
+
+
 def test_inline_note_without_anchor_becomes_a_reference(render_fragment):
     out = render_fragment('<p>Text<note n="3">A footnote.</note> goes on.</p>')
     ref = one(out, "//a[contains(@class, 'noteref')]")

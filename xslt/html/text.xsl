@@ -597,7 +597,7 @@
       <xsl:otherwise>
         <aside class="note block-note note-{rzh:token((@type, 'note')[1])}" id="{rz:note-id(.)}"
                aria-label="{rz:note-kind(.)}">
-          <span class="note-label"><xsl:value-of select="rz:note-label(.)"/></span>
+          <xsl:call-template name="rzh:note-label"/>
           <xsl:text> </xsl:text>
           <div class="note-body"><xsl:apply-templates/></div>
           <xsl:call-template name="rzh:backlinks"/>
@@ -610,7 +610,7 @@
   <xsl:template match="tei:note" mode="rzh:note-item">
     <li class="note note-{rzh:token((@type, 'note')[1])}" id="{rz:note-id(.)}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-      <span class="note-label"><xsl:value-of select="rz:note-label(.)"/></span>
+      <xsl:call-template name="rzh:note-label"/>
       <xsl:text> </xsl:text>
       <div class="note-body">
         <xsl:apply-templates><xsl:with-param name="phrasing" tunnel="yes" select="false()"/></xsl:apply-templates>
@@ -619,8 +619,26 @@
     </li>
   </xsl:template>
 
-  <!-- A comment's label as the OCR wrote it (label/choice: 11 for ii): the
-       note's own label (from @n) already shows it. -->
+  <!-- A note's label: its reading (rz:note-label); where the transcript
+       wrote it otherwise (a comment's label the OCR misread: label/choice,
+       11 for ii), the diplomatic view shows it as written. -->
+  <xsl:template name="rzh:note-label">
+    <xsl:variable name="reading" select="rz:note-label(.)"/>
+    <xsl:variable name="written" select="self::tei:note[@type = 'comment']/tei:label[1]
+        ! normalize-space(if (tei:choice) then string-join(rz:choice-diplomatic(tei:choice[1]) ! string())
+                          else string(.))"/>
+    <span class="note-label">
+      <xsl:choose>
+        <xsl:when test="$written and $written != $reading">
+          <span class="rd"><xsl:value-of select="$reading"/></span>
+          <xsl:call-template name="rzh:dp"><xsl:with-param name="text" select="$written"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$reading"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- The label itself is shown by rzh:note-label, not in the note's text. -->
   <xsl:template match="tei:note[@type = 'comment']/tei:label" priority="3"/>
 
   <xsl:template match="*" mode="rzh:note-item">
