@@ -60,9 +60,10 @@ def search(pattern: re.Pattern[str], text: str, pos: int) -> Found | None:
     match = pattern.search(text, pos)
     if match is None:
         return None
-    parts = {k: v for k, v in match.groupdict().items() if v is not None}
-    offsets = {k: match.start(k) for k in parts}
-    return Found(match.start(), match.end(), parts, offsets)
+    parts = match.groupdict()
+    if None in parts.values():   # an optional part that did not take part
+        parts = {k: v for k, v in parts.items() if v is not None}
+    return Found(match.start(), match.end(), parts, {k: match.start(k) for k in parts})
 
 
 # ------------------------------------------------------------------ builders
