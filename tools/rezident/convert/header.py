@@ -138,7 +138,7 @@ def _once(key: tuple, make: Callable[[], etree._Element]) -> etree._Element:
         if len(_MADE) >= 1024:
             _MADE.clear()
         made = _MADE[key] = make()
-    return copy.deepcopy(made)
+    return made.__copy__()   # a deep copy: lxml copies the whole subtree
 
 
 def _publication(edition: Edition) -> etree._Element:
