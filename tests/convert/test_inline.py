@@ -311,3 +311,54 @@ def test_the_word_before_a_bracket_is_what_the_regex_found():
         window = chooser.randint(0, end - 1)
         match = word.search(text, window, end)
         assert _word_before(text, window, end) == (match and match.span()), (text, window, end)
+
+
+@pytest.mark.parametrize("name, plain, pieces", [
+    ("abbreviation-gloss",
+     r"(?<![\w(])(?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\([a-z]+\))?)[ \t]\[(?P<gloss>(?![ivx]+\])"
+     r"(?=[^\]]*[a-z]{2})[^\[\]%]+)\]",
+     ["AB", "TsK", "K", "ab", "ii", " [", "]", "(b)", " ", "\t", "Zed", "%", "[", "Ab", "[ab cd]", "Ж", "(", "\n"]),
+    ("exemption-code", r"(?<![\w])(?P<code>25X[1-9])(?![\w])", ["25X", "2", "5", "X", "1", " ", "a", "_", "Ж", "25X1"]),
+])
+def test_patterns_written_for_speed_match_what_their_plain_forms_match(name, plain, pieces):
+    """A look-behind moved after the first character finds the same matches, parts and offsets."""
+    import random
+    import re
+
+    from rezident.convert.conventions import BY_NAME
+
+    convention, reference = BY_NAME[name], re.compile(plain)
+    chooser = random.Random(13)
+    for _ in range(5000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 12)))
+        pos = chooser.randint(0, len(text))
+        found, match = convention.find(text, pos), reference.search(text, pos)
+        expected = match and (match.start(), match.end(), {k: v for k, v in match.groupdict().items() if v is not None})
+        assert (found and (found.start, found.end, found.parts)) == expected, (text, pos)
+
+
+def test_original_terms_are_found_from_the_brackets_the_plain_pattern_finds():
+    """Searching for the bracket and walking back over the spaces finds what ORIGINAL's matches found."""
+    import random
+
+    from rezident.convert.conventions import ORIGINAL, _locate_original, _mostly_upper, _term_start
+
+    def plain(text: str, pos: int):
+        for match in ORIGINAL.finditer(text, pos):
+            orig = match.group("orig")
+            if not _mostly_upper(orig.split()) or match.start() == pos:
+                continue
+            start = _term_start(text, match.start(), pos, len(orig.split()))
+            if start is not None:
+                return start, match.end(), text[start:match.start()], match.group("space"), orig
+        return None
+
+    pieces = ["AB", "Ts", "K", "ab", " [", "]", " ", "  ", "\t", "RE", "-", "[", "a", "[AB]", "[Ab Cd]", "[ii]", "\n",
+              "work", "or", ","]
+    chooser = random.Random(17)
+    for _ in range(5000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 12)))
+        pos = chooser.randint(0, len(text))
+        found = _locate_original(text, pos)
+        got = found and (found.start, found.end, found.parts["term"], found.parts["space"], found.parts["orig"])
+        assert got == plain(text, pos), (text, pos)
