@@ -317,7 +317,8 @@ def test_the_word_before_a_bracket_is_what_the_regex_found():
     ("abbreviation-gloss",
      r"(?<![\w(])(?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\([a-z]+\))?)[ \t]\[(?P<gloss>(?![ivx]+\])"
      r"(?=[^\]]*[a-z]{2})[^\[\]%]+)\]",
-     ["AB", "TsK", "K", "ab", "ii", " [", "]", "(b)", " ", "\t", "Zed", "%", "[", "Ab", "[ab cd]", "Ж", "(", "\n"]),
+     ["AB", "TsK", "K", "ab", "ii", " [", "]", "(b)", " ", "\t", "Zed", "%", "[", "Ab", "[ab cd]", "Ж", "(", "\n",
+      "TsK [ab cd]", "VKP(b) [all]", " NKVD\t[people]", "x", "[iv]"]),
     ("exemption-code", r"(?<![\w])(?P<code>25X[1-9])(?![\w])", ["25X", "2", "5", "X", "1", " ", "a", "_", "Ж", "25X1"]),
 ])
 def test_patterns_written_for_speed_match_what_their_plain_forms_match(name, plain, pieces):
