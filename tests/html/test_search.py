@@ -103,6 +103,18 @@ def test_parts_merge_into_the_index_of_one_run(site, tmp_path):
     assert not list(site.glob(".pagefind*"))
 
 
+def test_parts_with_other_meta_fields_merge_too(site, tmp_path):
+    letter = site / "letter.html"
+    html = letter.read_text(encoding="utf-8")
+    assert 'data-pagefind-meta="date"' in html
+    letter.write_text(html.replace('data-pagefind-meta="date"', ""), encoding="utf-8")
+    build_search_index(site)
+    whole = tmp_path / "whole"
+    (site / "pagefind").rename(whole)
+    build_search_index(site, part_words=1)  # the letter's part knows the title only
+    assert index_contents(site / "pagefind") == index_contents(whole)
+
+
 def test_parts_the_merge_cannot_read_are_indexed_in_one_run(site, monkeypatch):
     def unsupported(parts: list[Path], target: Path) -> None:
         raise UnsupportedBundle("Pagefind 9.9")

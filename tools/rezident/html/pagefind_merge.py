@@ -144,9 +144,11 @@ def _write(folder: Path, language: str, kind: str, data: bytes, digits: int = 7)
 
 # --- one part ------------------------------------------------------------------
 
-# A page of a word in one part: its number's difference from the page before,
-# the rest of its CBOR item as it is, and its size as Pagefind counts chunks.
-Posting = tuple[int, bytes, int]
+# The pages of a word in one part, kept as CBOR, since only the first page's
+# number changes when the parts are joined: that number, the bytes after it
+# (the rest of the first page and the pages after it, as they are), the last
+# page's number, the number of pages and their size as Pagefind counts chunks.
+Postings = tuple[int, bytes, int, int, int]
 
 
 class _Part:
@@ -171,50 +173,53 @@ class _Part:
             raise UnsupportedBundle("sorted pages (data-pagefind-sort)")
         self.field_map: list[int] | None = None  # its meta field numbers in the merged bundle
 
-    def words(self) -> Iterator[tuple[str, list[Posting], list[tuple[str, list[Posting]]]]]:
+    def words(self) -> Iterator[tuple[str, Postings, list[tuple[str, Postings]]]]:
         """Each word of the part, in order, with its pages and its variants' pages."""
         for chunk in self.chunks:
             data = _read(self.folder / "index" / f"{chunk[2]}.pf_index")
-            major, count, at = _head(data, 0)
-            major, count, at = _head(data, at)  # the chunk's one field: its words
-            if major != _ARRAY:
+            if data[:1] != b"\x81":  # the chunk's one field: its words
                 raise UnsupportedBundle("an index chunk of an unknown shape")
+            count, at = _array(data, 1)
             for _ in range(count):
-                major, fields, at = _head(data, at)
-                if major != _ARRAY or fields != 3:
+                if data[at] != 0x83:
                     raise UnsupportedBundle("a word of an unknown shape")
-                word, at = _decode(data, at)
+                word, at = _decode(data, at + 1)
                 pages, at = self._postings(data, at)
-                _, variant_count, at = _head(data, at)
+                variant_count, at = _array(data, at)
                 variants = []
                 for _ in range(variant_count):
-                    _, _, at = _head(data, at)
-                    form, at = _decode(data, at)
+                    if data[at] != 0x82:
+                        raise UnsupportedBundle("a variant of an unknown shape")
+                    form, at = _decode(data, at + 1)
                     variant_pages, at = self._postings(data, at)
                     variants.append((form, variant_pages))
                 yield word, pages, variants
 
-    def _postings(self, data: bytes, at: int) -> tuple[list[Posting], int]:
+    def _postings(self, data: bytes, at: int) -> tuple[Postings, int]:
         """A word's pages in this part (millions of them: the common cases are read inline)."""
-        _, count, at = _head(data, at)
-        postings = []
-        for _ in range(count):
+        count, at = _array(data, at)
+        first = number = size = 0
+        body = at
+        pieces: list[bytes] = []  # the bytes, when meta fields are renumbered
+        for page in range(count):
             if data[at] != 0x83:  # an array of three
                 raise UnsupportedBundle("a page of a word of an unknown shape")
-            delta, start = (data[at + 1], at + 2) if data[at + 1] < 24 else _uint(data, at + 1)
-            locations, at = _array(data, start)
-            at = _skip_ints(data, at, locations)
-            meta_locations, end = _array(data, at)
+            delta, after = (data[at + 1], at + 2) if data[at + 1] < 24 else _uint(data, at + 1)
+            if page == 0:
+                first, body = delta, after
+            number += delta
+            locations, meta = _array(data, after)
+            meta = _skip_ints(data, meta, locations)
+            meta_locations, end = _array(data, meta)
             end = _skip_ints(data, end, meta_locations)
-            if self.field_map is None or not meta_locations:
-                rest = data[start:end]
-            else:
-                marks, _ = _decode(data, at)
+            size += locations + meta_locations + 1
+            if self.field_map is not None:
+                marks, _ = _decode(data, meta)
                 remapped = [-(self.field_map[-mark - 1] + 1) if mark < 0 else mark for mark in marks]
-                rest = data[start:at] + _encode(remapped)
-            postings.append((delta, rest, locations + meta_locations + 1))
+                pieces.append(data[body if page == 0 else at:meta] + _encode(remapped))
             at = end
-        return postings, at
+        return (first, b"".join(pieces) if self.field_map is not None else data[body:at],
+                number, count, size), at
 
 
 def _uint(data: bytes, at: int) -> tuple[int, int]:
@@ -299,8 +304,8 @@ def _move_fragments(parts: list[_Part], folder: Path) -> list[list[object]]:
     for part in parts:
         moved: dict[str, str] = {}
         for page in part.pages:
-            if not isinstance(page, list) or not page or not isinstance(page[0], str):
-                raise UnsupportedBundle("a page of an unknown shape")
+            if not isinstance(page, list) or len(page) != 2 or not isinstance(page[0], str):
+                raise UnsupportedBundle("a page of an unknown shape (grouped fragments?)")
             name = page[0]
             if name not in moved:
                 moved[name] = _move_fragment(part.folder / "fragment" / f"{name}.pf_fragment",
@@ -321,8 +326,8 @@ def _move_fragment(source: Path, folder: Path, name: str) -> str:
     return candidate
 
 
-def _tagged(part: _Part, index: int) -> Iterator[tuple[str, int, list[Posting],
-                                                        list[tuple[str, list[Posting]]]]]:
+def _tagged(part: _Part, index: int) -> Iterator[tuple[str, int, Postings,
+                                                        list[tuple[str, Postings]]]]:
     for word, pages, variants in part.words():
         yield word, index, pages, variants
 
@@ -334,7 +339,7 @@ def _merge_words(parts: list[_Part], folder: Path, language: str) -> list[list[s
     size = 0
     first_word = last_word = ""
     merged = heapq.merge(*(_tagged(part, index) for index, part in enumerate(parts)))
-    current: list[tuple[int, list[Posting], list[tuple[str, list[Posting]]]]] = []
+    current: list[tuple[int, Postings, list[tuple[str, Postings]]]] = []
     for word, index, pages, variants in chain(merged, [("", -1, [], [])]):  # a sentinel ends the last word
         if current and word == last_word and index >= 0:
             current.append((index, pages, variants))
@@ -359,11 +364,11 @@ def _merge_words(parts: list[_Part], folder: Path, language: str) -> list[list[s
     return chunks
 
 
-def _word(word: str, found: list[tuple[int, list[Posting], list[tuple[str, list[Posting]]]]],
+def _word(word: str, found: list[tuple[int, Postings, list[tuple[str, Postings]]]],
           parts: list[_Part]) -> tuple[bytes, int]:
     """One word of the merged index as CBOR, and its size as Pagefind counts it."""
     pages, size = _join([(parts[index].offset, postings) for index, postings, _ in found])
-    forms: dict[str, list[tuple[int, list[Posting]]]] = {}
+    forms: dict[str, list[tuple[int, Postings]]] = {}
     for index, _, variants in found:
         for form, postings in variants:
             forms.setdefault(form, []).append((parts[index].offset, postings))
@@ -377,18 +382,18 @@ def _word(word: str, found: list[tuple[int, list[Posting], list[tuple[str, list[
             size + len(encoded_variants))
 
 
-def _join(lists: list[tuple[int, list[Posting]]]) -> tuple[bytes, int]:
+def _join(lists: list[tuple[int, Postings]]) -> tuple[bytes, int]:
     """Pages of one word from several parts as one CBOR list (numbers as differences)."""
     items: list[bytes] = []
-    size = last = 0
-    for offset, postings in lists:
-        number = offset
-        for delta, rest, weight in postings:
-            number += delta
-            items.append(_encode_head(_ARRAY, 3) + _encode_head(_UINT, number - last) + rest)
-            last = number
-            size += weight
-    return _encode_head(_ARRAY, len(items)) + b"".join(items), size
+    count = size = last = 0
+    for offset, (first, body, final, pages, weight) in lists:
+        if not pages:
+            continue
+        items.append(b"\x83" + _encode_head(_UINT, offset + first - last) + body)
+        last = offset + final
+        count += pages
+        size += weight
+    return _encode_head(_ARRAY, count) + b"".join(items), size
 
 
 def _prefixes(end: str, start: str) -> tuple[str, str]:
