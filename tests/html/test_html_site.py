@@ -417,3 +417,26 @@ def test_encoding_page_says_which_documents_a_statement_applies_to(renderer, fix
     assert applies_to("A test edition, second series.") == ["third.html"]
     text = " ".join(root.xpath("string(//main)").split())
     assert text.count("Recovery-quality letters are the source's flags") == 1
+
+
+def test_a_failing_collection_page_leaves_the_old_page_and_no_stray_file(xslt_dir, fixtures_dir, tmp_path):
+    # An edition's own collection stylesheet that fails on one page: the
+    # error names the page, the page already there stays as it was, and no
+    # half-written temporary file is left in the site.
+    own = tmp_path / "xslt"
+    shutil.copytree(xslt_dir, own)
+    collection = own / "html" / "collection.xsl"
+    text = collection.read_text(encoding="utf-8")
+    collection.write_text(text.replace(
+        '<xsl:template name="statistics">',
+        '<xsl:template name="statistics"><xsl:message terminate="yes">no statistics today</xsl:message>'
+        '</xsl:template><xsl:template name="statistics-unused">', 1), encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "statistics.html").write_text("the previous page", encoding="utf-8")
+    renderer = HtmlRenderer(own)
+    with pytest.raises(RezidentError, match="the statistics page failed"):
+        renderer.render_collection([renderer.summarize(fixtures_dir / "cable.xml")], site,
+                                   registers_dir=None, schema_dir=None)
+    assert (site / "statistics.html").read_text(encoding="utf-8") == "the previous page"
+    assert not [p.name for p in site.iterdir() if p.name.endswith(".tmp")]

@@ -11,9 +11,11 @@ import contextlib
 import itertools
 import os
 import re
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable
@@ -186,7 +188,15 @@ class HtmlRenderer:
             registers_dir = self.edition.registers_dir if self.edition is not None else None
         if isinstance(schema_dir, _Default):
             schema_dir = self.edition.schema_dir if self.edition is not None else None
-        collection = saxon().parse_xml(xml_text=_join_summaries(summaries))
+        out_dir.mkdir(parents=True, exist_ok=True)
+        # The summaries go through a file and the pages straight into files:
+        # an edition of 10,000 documents has 50 MB of summaries and a places
+        # page of as much, which need not also be held as Python strings.
+        with tempfile.TemporaryDirectory(prefix="rezident-summaries-") as folder:
+            joined = os.path.join(folder, "summaries.xml")
+            with open(joined, "wb") as handle:
+                _write_summaries(summaries, handle)
+            collection = saxon().parse_xml(xml_file_name=joined)
         executable = self._collection
         executable.set_global_context_item(xdm_item=collection)
         executable.set_parameter("registers-dir", self._string(
@@ -196,13 +206,13 @@ class HtmlRenderer:
             schema.resolve().as_uri() if schema and schema.is_file() else ""))
         written = []
         for page in COLLECTION_PAGES:
+            target = out_dir / f"{page}.html"
             try:
-                html = executable.call_template_returning_string(template_name=page)
+                _write_by(target, lambda tmp, page=page: executable.call_template_returning_file(
+                    template_name=page, output_file=tmp))
             except PySaxonApiError as exc:
                 raise RezidentError(f"the {page} page failed: {_first_line(exc)}",
                                     path=self.html_dir / "collection.xsl") from None
-            target = out_dir / f"{page}.html"
-            _write(target, html)
             written.append(target)
         written += _copy_files(registers_dir, REGISTER_FILES, out_dir / "tei" / "registers")
         written += _copy_files(schema_dir, ("rezident.rng", "rezident.sch"), out_dir / "schema")
@@ -265,8 +275,8 @@ def _copy_files(source_dir: Path | None, names: Iterable[str], target_dir: Path)
     return written
 
 
-def _join_summaries(summaries: Iterable[bytes]) -> str:
-    """One <summaries> document for the collection stylesheet.
+def _write_summaries(summaries: Iterable[bytes], handle: BinaryIO) -> None:
+    """One <summaries> document for the collection stylesheet, written as it goes.
 
     Every summary carries its document's encodingDesc, and most documents
     of an edition share the same one: each distinct encodingDesc goes in
@@ -275,7 +285,7 @@ def _join_summaries(summaries: Iterable[bytes]) -> str:
     encodingDesc is a third of a typical summary) and the encoding page
     from grouping the same statements thousands of times.
     """
-    parts = [f'<summaries xmlns="{SUMMARY_NS}">']
+    handle.write(f'<summaries xmlns="{SUMMARY_NS}">'.encode())
     encodings: dict[str, str] = {}
     for summary in summaries:
         text = summary.decode("utf-8")
@@ -285,10 +295,10 @@ def _join_summaries(summaries: Iterable[bytes]) -> str:
         if found:
             ref = encodings.setdefault(found.group(), f"encoding-{len(encodings) + 1}")
             text = f'{text[:found.start()]}<encoding ref="{ref}"/>{text[found.end():]}'
-        parts.append(text)
-    parts += (f'<encoding id="{ref}">{desc}</encoding>' for desc, ref in encodings.items())
-    parts.append("</summaries>")
-    return "".join(parts)
+        handle.write(text.encode("utf-8"))
+    for desc, ref in encodings.items():
+        handle.write(f'<encoding id="{ref}">{desc}</encoding>'.encode("utf-8"))
+    handle.write(b"</summaries>")
 
 
 # A summary's copy of the encodingDesc (summary.xsl writes it unprefixed,
@@ -334,31 +344,49 @@ def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or ["unknown error"])[0]
 
 
+def _temporary_name(path: Path | str) -> str:
+    """A name beside ``path`` for writing it before the rename: process id
+    and counter, cheaper than ``mkstemp``'s random names on thousands of files."""
+    folder, name = os.path.split(os.fspath(path))
+    return os.path.join(folder, f".{name}.{os.getpid()}.{next(_TEMPORARY_NUMBERS)}.tmp")
+
+
 def _write(path: Path, data: bytes | str) -> None:
     """Replace ``path`` in one rename, so no reader sees half a page.
 
     Unlike ``files.write_atomic`` this does not fsync: a site is thousands
     of small files, rebuilt whole after a crash, and the build publishes
-    its staging folder in one step anyway. The temporary name is made from
-    the process id and a counter (O_EXCL guards it), which costs less than
-    ``mkstemp``'s random names on thousands of files.
+    its staging folder in one step anyway.
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
-    folder, name = os.path.split(os.fspath(path))
     while True:
-        tmp = os.path.join(folder, f".{name}.{os.getpid()}.{next(_TEMPORARY_NUMBERS)}.tmp")
+        tmp = _temporary_name(path)
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
             break
         except FileExistsError:  # left by a process that had our id before
             continue
         except FileNotFoundError:
-            os.makedirs(folder, exist_ok=True)
+            os.makedirs(os.path.dirname(tmp), exist_ok=True)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             os.fchmod(handle.fileno(), 0o644)  # whatever the umask: a web server must read the site
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _write_by(path: Path, produce: Callable[[str], object]) -> None:
+    """Like ``_write``, for a writer that makes the file itself (Saxon
+    serializing a page): ``produce`` writes the temporary name given."""
+    tmp = _temporary_name(path)
+    try:
+        produce(tmp)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
