@@ -118,7 +118,7 @@ class HtmlRenderer:
         self._parsed = (tei_path, mtime, node, data)
         return node, data
 
-    def _use_register_names(self, registers_dir: Path) -> None:
+    def _use_register_names(self, registers_dir: str | os.PathLike) -> None:
         """Give the document stylesheet the registers' names (id -> main
         name), so a mention or a cover name can say whom it names. The
         registers are the ones the document's pointers resolve to
