@@ -133,7 +133,8 @@ class Context:
             built = convention.build(found, self)
         finally:
             self._stack.pop()
-        if squeeze(self.regenerator.nodes(built)) != squeeze(written):
+        regenerated = self.regenerator.nodes(built)
+        if regenerated != written and squeeze(regenerated) != squeeze(written):   # mostly equal as they are
             self.warn(located, found.start,
                       f"{written!r} looks like {convention.name} but would not give back the same text; "
                       "kept as text")
