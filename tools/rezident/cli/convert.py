@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import os
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -11,6 +15,10 @@ from .. import convert as converter
 from .. import edition as edition_config
 from ..errors import ConfigError, RezidentError
 from .options import edition_if_any, edition_option, reports_errors
+
+# Below this many transcripts one process converts them: starting more costs
+# more than they save.
+PARALLEL_FROM = 50
 
 
 def _shown(path: Path) -> str:
@@ -40,10 +48,13 @@ def _standalone_edition(out: Path) -> edition_config.Edition:
 @click.option("--check", is_flag=True,
               help="Write nothing; exit 1 naming every TEI file that differs from what the converter produces.")
 @click.option("--force", is_flag=True, help="Overwrite TEI documents that were edited by hand.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help=f"Processes to convert in (default: the machine's cores, one for fewer than "
+                   f"{PARALLEL_FROM} transcripts).")
 @edition_option
 @reports_errors
 def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, encoding: str, strict: bool,
-            check: bool, force: bool, edition_path: Path | None) -> None:
+            check: bool, force: bool, jobs: int | None, edition_path: Path | None) -> None:
     """Convert transcripts into TEI documents.
 
     Without FILES, every source listed in edition.toml is converted into the
@@ -65,31 +76,29 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
         if out_dir is None and not check:
             raise ConfigError("outside an edition, say where the TEI goes with --out DIR")
         edition = _standalone_edition((out_dir or Path.cwd()).resolve())
-    setup = converter.setup(edition)
+    setup = converter.setup(edition)  # here too, so that a configuration error stops the run at once
     target_dir = out_dir.resolve() if out_dir else edition.tei_dir
-    jobs: list[tuple[Path, edition_config.Source | None]]
+    work: list[tuple[Path, edition_config.Source | None]]
     if files:
-        jobs = [(path, edition.source_for_file(path)) for path in files]
+        work = [(path, edition.source_for_file(path)) for path in files]
     else:
         if not edition.sources:
             raise ConfigError("edition.toml lists no [[source]]", path=edition.config_path,
                               hint="add a [[source]] per transcript, or name transcripts to convert")
-        jobs = [(source.file, source) for source in edition.sources]
+        work = [(source.file, source) for source in edition.sources]
+    if jobs is None:
+        jobs = _cores() if len(work) >= PARALLEL_FROM else 1
 
     failures: list[str] = []
     differing: list[str] = []
     # On a terminal each line says how far the run is; piped output stays plain.
-    counter = "[{}/%d] " % len(jobs) if len(jobs) > 1 and click.get_text_stream("stdout").isatty() else ""
-    for number, (path, source) in enumerate(jobs, start=1):
-        try:
-            if source is not None:
-                result = converter.convert_source(setup, source, profile, encoding)
-            else:
-                result = converter.convert_file(setup, path, profile, encoding)
-        except ConfigError:
-            raise
-        except RezidentError as exc:
-            click.echo(str(exc), err=True)
+    counter = "[{}/%d] " % len(work) if len(work) > 1 and sys.stdout.isatty() else ""
+    outcomes = _conversions(work, edition, setup, profile, encoding, jobs)
+    for number, ((path, source), result) in enumerate(zip(work, outcomes), start=1):
+        if isinstance(result, ConfigError):
+            raise result
+        if isinstance(result, RezidentError):
+            click.echo(str(result), err=True)
             failures.append(_shown(path))
             continue
         for warning in result.warnings:
@@ -124,11 +133,58 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
             click.echo(line, err=True)
         if differing or failures:
             raise SystemExit(1)
-        click.echo(f"{len(jobs)} TEI document(s) match their transcripts")
+        click.echo(f"{len(work)} TEI document(s) match their transcripts")
         return
     if failures:
-        click.echo(f"{len(failures)} of {len(jobs)} not converted: {', '.join(failures)}", err=True)
+        click.echo(f"{len(failures)} of {len(work)} not converted: {', '.join(failures)}", err=True)
         raise SystemExit(1)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _convert(setup: converter.Setup, path: Path, source: edition_config.Source | None,
+             profile: str | None, encoding: str) -> converter.Conversion | RezidentError:
+    """One transcript's conversion, or the error that stopped it (returned,
+    so that it can come back from another process)."""
+    try:
+        if source is not None:
+            return converter.convert_source(setup, source, profile, encoding)
+        return converter.convert_file(setup, path, profile, encoding)
+    except RezidentError as exc:
+        return exc
+
+
+_worker_setup: converter.Setup | None = None
+
+
+def _start_worker(edition: edition_config.Edition) -> None:
+    global _worker_setup
+    _worker_setup = converter.setup(edition)
+
+
+def _convert_in_worker(job: tuple[Path, edition_config.Source | None, str | None, str]
+                       ) -> converter.Conversion | RezidentError:
+    return _convert(_worker_setup, *job)
+
+
+def _conversions(work: list[tuple[Path, edition_config.Source | None]], edition: edition_config.Edition,
+                 setup: converter.Setup, profile: str | None, encoding: str, jobs: int
+                 ) -> Iterator[converter.Conversion | RezidentError]:
+    """The conversions of ``work``, in its order; in ``jobs`` processes when
+    more than one (each sets the converter up once). The caller writes and
+    reports, so output and files are the same whatever the number of jobs."""
+    if jobs == 1:
+        for path, source in work:
+            yield _convert(setup, path, source, profile, encoding)
+        return
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(edition,)) as pool:
+        yield from pool.map(_convert_in_worker, [(path, source, profile, encoding) for path, source in work],
+                            chunksize=16)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
