@@ -5,9 +5,7 @@
 One run on one synthetic corpus (bench/generate.py), measured through the
 real command line where there is one:
 
-- convert: every transcript through the converter's API, in --jobs
-  processes (the converter set up once per process; ``rezident convert``
-  itself works in one process);
+- convert: ``rezident convert --jobs N`` (every transcript, in N processes);
 - validate and HTML: ``rezident build html --no-search --jobs N``, timed per
   stage from its summary; then the search index, then a no-op rebuild;
 - PDF: ``rezident build pdf`` on a sample of documents, in pages per second;
@@ -40,7 +38,6 @@ import subprocess
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -129,55 +126,6 @@ class Run:
 
 def mb(count: int) -> str:
     return f"{count / 2**20:,.0f} MB"
-
-
-# --- convert in processes ------------------------------------------------------
-
-_setup = None
-
-
-def _init_converter(root: str) -> None:
-    global _setup
-    from rezident import convert, edition
-
-    _setup = convert.setup(edition.load(Path(root)))
-
-
-def _convert(ids: list[str]) -> int:
-    from rezident import convert
-
-    for doc_id in ids:
-        source = _setup.edition.source_by_id(doc_id)
-        convert.write(convert.convert_source(_setup, source), source.tei_path(_setup.edition.tei_dir))
-    return len(ids)
-
-
-def convert_all(root: Path, jobs: int) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (all processes) and peak memory of converting everything."""
-    from rezident import edition
-
-    ids = [s.id for s in edition.load(root).sources]
-    started = time.perf_counter()
-    cpu_before = _cpu()
-    cpu: dict[int, float] = {}
-    batches = [ids[i:i + 50] for i in range(0, len(ids), 50)]
-    pid_peak = 0
-    with ProcessPoolExecutor(jobs, initializer=_init_converter, initargs=(str(root),)) as pool:
-        done = threading.Event()
-
-        def sample() -> None:
-            nonlocal pid_peak
-            while not done.is_set():
-                pid_peak = max(pid_peak, _sample(os.getpid(), cpu))
-                done.wait(0.05)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        converted = sum(pool.map(_convert, batches))
-        done.set()
-        sampler.join()
-    assert converted == len(ids)
-    return time.perf_counter() - started, _cpu() - cpu_before, pid_peak
 
 
 def _cpu() -> float:
@@ -300,11 +248,12 @@ def main() -> None:
     print(f"corpus: {len(sources)} transcripts ({cables} VENONA cables, {len(sources) - cables} "
           f"CREST reports), generated in {time.perf_counter() - started:.1f} s", flush=True)
 
-    convert_s, convert_cpu, convert_peak = convert_all(work, args.jobs)
+    converted = Run([REZIDENT, "convert", "--jobs", str(args.jobs)], work)
+    convert_s, convert_cpu, convert_peak = converted.seconds, converted.cpu, converted.peak
     tei = sorted((work / "tei").glob("*.xml"))
     mean_kb = sum(p.stat().st_size for p in tei) / len(tei) / 1000
     venona_kb = (ROOT / "tei" / "venona-1946-04-07-moscow-canberra-76.xml").stat().st_size / 1000
-    print(f"convert (converter API, {args.jobs} processes): {len(tei)} documents in {convert_s:.1f} s = "
+    print(f"convert (`rezident convert --jobs {args.jobs}`): {len(tei)} documents in {convert_s:.1f} s = "
           f"{len(tei) / convert_s:.0f} docs/s ({convert_cpu:.1f} s CPU), "
           f"peak {mb(convert_peak)}; mean TEI {mean_kb:.1f} kB (the VENONA cable: {venona_kb:.1f} kB)",
           flush=True)
