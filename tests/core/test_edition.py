@@ -42,3 +42,16 @@ def test_a_missing_title_is_named(tmp_path):
     (tmp_path / "edition.toml").write_text('[edition]\nid = "test"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="needs a `title`"):
         edition.load(tmp_path)
+
+
+def test_sources_are_found_by_id_and_by_file(tmp_path):
+    ed = edition.load(write(tmp_path, '[[source]]\nfile = "a.txt"\nid = "a"\nprofile = "venona"\n'
+                                      '[[source]]\nfile = "b.txt"\nid = "b"\nprofile = "crest"\n'))
+    (tmp_path / "transcripts").mkdir()
+    (tmp_path / "transcripts" / "b.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "transcripts" / "b.txt")
+    assert ed.source_by_id("b").profile == "crest"
+    assert ed.source_by_id("c") is None
+    assert ed.source_for_file(tmp_path / "transcripts" / ".." / "transcripts" / "b.txt").id == "b"
+    assert ed.source_for_file(tmp_path / "link.txt").id == "b"
+    assert ed.source_for_file(tmp_path / "other.txt") is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -72,11 +73,23 @@ class Edition:
         return own if own.is_dir() else resources.shipped_xslt_dir()
 
     def source_by_id(self, doc_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == doc_id), None)
+        return self._sources_by_id.get(doc_id)
 
     def source_for_file(self, path: Path) -> Source | None:
-        path = path.resolve()
-        return next((s for s in self.sources if s.file.resolve() == path), None)
+        return self._sources_by_file.get(path.resolve())
+
+    # Looked up once per document by commands over thousands of them: made
+    # on first use (the frozen dataclass still lets cached_property store).
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    @cached_property
+    def _sources_by_file(self) -> dict[Path, Source]:
+        found: dict[Path, Source] = {}
+        for source in self.sources:
+            found.setdefault(source.file.resolve(), source)
+        return found
 
 
 def find_config(start: Path | None = None) -> Path:

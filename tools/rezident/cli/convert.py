@@ -91,6 +91,7 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
 
     failures: list[str] = []
     differing: list[str] = []
+    wrote = False
     # On a terminal each line says how far the run is; piped output stays plain.
     counter = "[{}/%d] " % len(work) if len(work) > 1 and sys.stdout.isatty() else ""
     outcomes = _conversions(work, edition, setup, profile, encoding, jobs)
@@ -118,7 +119,9 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
                 differing.append(f"{_shown(target)}: {why}, differs from what `rezident convert` produces")
             continue
         try:
-            changed = converter.write(result, target, force=force)
+            # one sync for the whole run (below), not one per file
+            changed = converter.write(result, target, force=force, sync=False)
+            wrote = wrote or changed
         except converter.HandEdited as exc:
             click.echo(str(exc), err=True)
             failures.append(_shown(target))
@@ -135,6 +138,8 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
             raise SystemExit(1)
         click.echo(f"{len(work)} TEI document(s) match their transcripts")
         return
+    if wrote:
+        os.sync()  # the documents written are on disk before the command says it is done
     if failures:
         click.echo(f"{len(failures)} of {len(work)} not converted: {', '.join(failures)}", err=True)
         raise SystemExit(1)

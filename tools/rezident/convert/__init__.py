@@ -81,8 +81,9 @@ def _id_for(path: Path) -> str:
     return stem if stem[0].isalpha() else f"doc-{stem}"
 
 
-def write(conversion: Conversion, path: Path, force: bool = False) -> bool:
-    """Write the document unless it is unchanged; ``False`` when the file already had these bytes."""
+def write(conversion: Conversion, path: Path, force: bool = False, sync: bool = True) -> bool:
+    """Write the document unless it is unchanged; ``False`` when the file already had these bytes.
+    ``sync=False``: see ``files.write_atomic`` (the caller syncs once when done)."""
     if path.exists():
         existing = path.read_bytes()
         if existing == conversion.data:
@@ -90,7 +91,7 @@ def write(conversion: Conversion, path: Path, force: bool = False) -> bool:
         if hand_edited(existing) and not force:
             raise HandEdited("was edited by hand since it was converted; not overwritten", path=path,
                              hint="keep the edits in the transcript or the registers, or pass --force")
-    write_atomic(path, conversion.data)
+    write_atomic(path, conversion.data, sync=sync)
     return True
 
 
