@@ -440,3 +440,20 @@ def test_a_failing_collection_page_leaves_the_old_page_and_no_stray_file(xslt_di
                                    registers_dir=None, schema_dir=None)
     assert (site / "statistics.html").read_text(encoding="utf-8") == "the previous page"
     assert not [p.name for p in site.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_statement_of_many_documents_counts_them_instead_of_listing_them(renderer, fixtures_dir, tmp_path):
+    cable = (fixtures_dir / "cable.xml").read_text(encoding="utf-8")
+    other = cable.replace("<p>A test edition.</p>", "<p>A test edition, second series.</p>")
+    summaries = []
+    for number in range(25):
+        path = tmp_path / "tei" / f"doc{number}.xml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(cable if number < 22 else other, encoding="utf-8")
+        summaries.append(renderer.summarize(path))
+    renderer.render_collection(summaries, tmp_path / "site", registers_dir=None, schema_dir=None)
+    applies = [" ".join(p.xpath("string()").split())
+               for p in page(tmp_path / "site", "encoding").xpath("//p[@class='applies']")]
+    assert "In 22 of the 25 documents (cable)." in applies
+    title = "Observations on a defection and instructions to residents"
+    assert "In: " + "; ".join([title] * 3) in applies

@@ -596,6 +596,10 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Up to this many documents a statement of only some of them names
+       them; beyond, it counts them. -->
+  <xsl:variable name="rzh:listed-at-most" as="xs:integer" select="20"/>
+
   <!-- The documents' encoding descriptions merged: each statement once,
        with the documents it applies to when not all of them; taxonomies
        merged category by category. -->
@@ -624,10 +628,21 @@
               <xsl:apply-templates select="."/>
               <xsl:variable name="documents" select="current-group()/ancestor::s:summary
                   | current-group()/ancestor::s:encoding/key('summaries-by-encoding', @id)"/>
-              <xsl:if test="count($documents) lt $all">
-                <p class="applies">In: <xsl:for-each select="$documents">
-                  <xsl:if test="position() gt 1">; </xsl:if><a href="{@href}"><xsl:value-of select="@title"/></a></xsl:for-each></p>
-              </xsl:if>
+              <xsl:variable name="count" select="count($documents)"/>
+              <xsl:choose>
+                <xsl:when test="$count ge $all"/>
+                <xsl:when test="$count le $rzh:listed-at-most">
+                  <p class="applies">In: <xsl:for-each select="$documents">
+                    <xsl:if test="position() gt 1">; </xsl:if><a href="{@href}"><xsl:value-of select="@title"/></a></xsl:for-each></p>
+                </xsl:when>
+                <xsl:otherwise>
+                  <!-- a list of hundreds of titles says less than the count -->
+                  <xsl:variable name="kinds" select="distinct-values($documents/@kind[. != ''])"/>
+                  <p class="applies">In <xsl:value-of select="format-number($count, '#,##0')"/> of the
+                    <xsl:value-of select="format-number($all, '#,##0')"/> documents<xsl:if test="exists($kinds)">
+                    (<xsl:value-of select="string-join($kinds, ', ')"/>)</xsl:if>.</p>
+                </xsl:otherwise>
+              </xsl:choose>
             </xsl:for-each-group>
           </xsl:otherwise>
         </xsl:choose>
