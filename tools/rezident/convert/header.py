@@ -84,8 +84,11 @@ def header(edition: Edition, doc_id: str, kind: str, metadata: dict[str, Any], f
     with_exemptions = bool(exemptions)
     notes = [CONVENTION_NOTES[c] for c in CONVENTION_NOTES if counts.get(c)] + declared_notes
     editorial = el("editorialDecl", None,
-                   el("p", None, f"Converted from the transcript {transcript_name} by rezident: every notation "
-                                 "of the transcript is encoded so that the transcript can be regenerated from "
+                   # the same words in every document (which transcript is the revisionDesc's to
+                   # say): documents then share their encodingDesc, which the HTML edition's
+                   # encoding page states once for all of them
+                   el("p", None, "Converted from its transcript by rezident: every notation of the "
+                                 "transcript is encoded so that the transcript can be regenerated from "
                                  "this document character for character, whitespace aside."),
                    *(el("p", None, note) for note in notes))
     encoding = el("encodingDesc", None)
