@@ -21,6 +21,14 @@ def tei(body: str, declaration: str = '<?xml version="1.0" encoding="UTF-8"?>', 
             f"<text><body><p>{body}</p></body></text></TEI>")
 
 
+def render(renderer: HtmlRenderer, tmp_path, name: str, data: bytes):
+    """Render a TEI file of these bytes: the page's text division and the TEI copy."""
+    source = tmp_path / f"{name}.xml"
+    source.write_bytes(data)
+    page, copy = renderer.render_document(source, tmp_path / "out")
+    return parse_page(page.read_text(encoding="utf-8")).xpath("//div[@class='tei-text']")[0], copy
+
+
 @pytest.mark.parametrize("name, data", [
     ("utf8", tei(WORDS).encode("utf-8")),
     ("utf8-bom", b"\xef\xbb\xbf" + tei(WORDS).encode("utf-8")),
@@ -30,15 +38,13 @@ def tei(body: str, declaration: str = '<?xml version="1.0" encoding="UTF-8"?>', 
      .encode("iso-8859-1")),
 ])
 def test_any_declared_encoding_gives_the_same_text(renderer: HtmlRenderer, tmp_path, name, data):
-    source = tmp_path / f"{name}.xml"
-    source.write_bytes(data)
-    page, copy = renderer.render_document(source, tmp_path / "out")
-    text = text_of(parse_page(page.read_text(encoding="utf-8")).xpath("//div[@class='tei-text']")[0])
+    division, copy = render(renderer, tmp_path, name, data)
+    text = text_of(division)
     assert "Résidence" in text
     if name != "latin1":
         assert "конспирация" in text
     assert copy.read_bytes() == data
-    assert b'title="Encodings"' in renderer.summarize(source)
+    assert b'title="Encodings"' in renderer.summarize(tmp_path / f"{name}.xml")
 
 
 def test_a_dtd_beside_the_file_is_found(renderer: HtmlRenderer, tmp_path):
@@ -71,18 +77,13 @@ def test_a_changed_file_is_read_again(renderer: HtmlRenderer, tmp_path):
 def test_unmarked_cyrillic_is_marked_russian_however_it_is_written(renderer: HtmlRenderer, tmp_path, name, data):
     # The renderer tells the stylesheet when a file surely has no Cyrillic;
     # letters, character references and other encodings must not fool it.
-    source = tmp_path / f"{name}.xml"
-    source.write_bytes(data)
-    page, _ = renderer.render_document(source, tmp_path / "out")
-    marked = parse_page(page.read_text(encoding="utf-8")).xpath("//div[@class='tei-text']//span[@lang='ru']")
-    assert [text_of(span) for span in marked] == ["the word конспирация"]
+    division, _ = render(renderer, tmp_path, name, data)
+    assert [text_of(span) for span in division.xpath(".//span[@lang='ru']")] == ["the word конспирация"]
 
 
 def test_a_file_without_cyrillic_gets_no_russian_marks(renderer: HtmlRenderer, tmp_path):
-    source = tmp_path / "latin.xml"
-    source.write_text(tei("the word KONSPIRATSIYA"), encoding="utf-8")
-    page, _ = renderer.render_document(source, tmp_path / "out")
-    assert not parse_page(page.read_text(encoding="utf-8")).xpath("//div[@class='tei-text']//*[@lang='ru']")
+    division, _ = render(renderer, tmp_path, "latin", tei("the word KONSPIRATSIYA").encode("utf-8"))
+    assert not division.xpath(".//*[@lang='ru']")
 
 
 def test_a_page_is_the_same_whatever_was_rendered_before(renderer: HtmlRenderer, fixtures_dir, tmp_path):
