@@ -457,3 +457,12 @@ def test_a_statement_of_many_documents_counts_them_instead_of_listing_them(rende
     assert "In 22 of the 25 documents (cable)." in applies
     title = "Observations on a defection and instructions to residents"
     assert "In: " + "; ".join([title] * 3) in applies
+
+
+def test_metadata_labels_and_values_stay_apart_in_the_page_text(site):
+    # Search indexes take a page's text: "Date" and its value must not run
+    # together into one word ("Date7").
+    text = etree.tostring(page(site, "cable").xpath("//section[@class='metadata']")[0],
+                          method="text", encoding="unicode")
+    assert re.search(r"Date\s+7 April 1946", text)
+    assert not re.search(r"Kind[A-Z]", text)

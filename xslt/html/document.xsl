@@ -286,6 +286,8 @@
     <xsl:if test="normalize-space(string-join($value ! string(.)))">
       <div class="row">
         <dt><xsl:value-of select="$label"/></dt>
+        <!-- a space, so that text extraction (the search index) keeps label and value apart -->
+        <xsl:text> </xsl:text>
         <dd><xsl:sequence select="$value"/></dd>
       </div>
     </xsl:if>
