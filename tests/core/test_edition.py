@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from rezident import edition
@@ -55,3 +58,42 @@ def test_sources_are_found_by_id_and_by_file(tmp_path):
     assert ed.source_for_file(tmp_path / "transcripts" / ".." / "transcripts" / "b.txt").id == "b"
     assert ed.source_for_file(tmp_path / "link.txt").id == "b"
     assert ed.source_for_file(tmp_path / "other.txt") is None
+
+
+def big_edition(tmp_path, title: str):
+    sources = "".join(f'[[source]]\nfile = "t{n}.txt"\nid = "doc-{n}"\nprofile = "venona"\n' for n in range(2000))
+    config = write(tmp_path, sources).joinpath("edition.toml")
+    config.write_text(config.read_text(encoding="utf-8").replace("A test edition", title), encoding="utf-8")
+    assert config.stat().st_size > edition.CACHE_FROM_BYTES
+    old = time.time() - 60  # settled: written a minute ago
+    os.utime(config, (old, old))
+    return config
+
+
+def test_a_large_edition_toml_is_parsed_once_until_it_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    config = big_edition(tmp_path, "First title")
+    assert edition.load(config).title == "First title"
+    assert list((tmp_path / "cache" / "rezident").glob("edition-*.pickle"))
+
+    def no_parsing(text):
+        raise AssertionError("parsed again")
+    monkeypatch.setattr(edition.tomllib, "loads", no_parsing)
+    kept = edition.load(config)
+    assert kept.title == "First title" and len(kept.sources) == 2000
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    big_edition(tmp_path, "Second title")
+    assert edition.load(config).title == "Second title"
+
+
+def test_an_unusable_cache_only_costs_a_parse(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    config = big_edition(tmp_path, "A title")
+    edition.load(config)
+    for kept in (cache / "rezident").glob("edition-*.pickle"):
+        kept.write_bytes(b"not a pickle")
+    assert edition.load(config).title == "A title"
+    monkeypatch.setenv("XDG_CACHE_HOME", "/proc/no-such-place")  # cannot be written
+    assert edition.load(config).title == "A title"
