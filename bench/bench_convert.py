@@ -62,6 +62,7 @@ def main() -> None:
 
     def round_trip():
         from lxml import etree
+
         from rezident.convert.diplomatic import Regenerator
         for source in ed.sources:
             result = convert.convert_source(setup, source)
@@ -78,7 +79,8 @@ def main() -> None:
                      kind="document", metadata={}, declared=setup.declared, forms=setup.forms,
                      transcript_bytes=text.encode())
         elapsed = time.process_time() - start
-        print(f"one paragraph of {len(text) / 1000:.0f} kB: {elapsed:.2f} s CPU ({len(text) / elapsed / 1e6:.2f} M chars/s)")
+        print(f"one paragraph of {len(text) / 1000:.0f} kB: {elapsed:.2f} s CPU "
+              f"({len(text) / elapsed / 1e6:.2f} M chars/s)")
 
     if OCR.is_dir():
         files = sorted(OCR.glob("*.md"))

@@ -40,8 +40,8 @@ def synthetic_edition(root: Path, documents: int, pdf_kb: int) -> edition_config
     shutil.copytree(example.tei_dir / "registers", root / "tei" / "registers")
     (root / "output" / "html").mkdir(parents=True)
     (root / "output" / "pdf").mkdir()
-    config = [f'[edition]\nid = "bench"\nversion = "1.0.0"\ntitle = "Bench"\n'
-              f'editors = ["B"]\npublisher = "P"\n']
+    config = ['[edition]\nid = "bench"\nversion = "1.0.0"\ntitle = "Bench"\n'
+              'editors = ["B"]\npublisher = "P"\n']
     for n in range(documents):
         source = sources[n % len(sources)]
         doc_id = f"{source.id}-{n:05d}"

@@ -42,7 +42,8 @@ SUBJECTS = ["THE SECURITY OF THE RESIDENCY", "MEETINGS WITH THE AGENT NETWORK",
             "THE TRANSFER OF FUNDS", "LIAISON WITH THE FELLOWCOUNTRYMEN",
             "THE RECRUITMENT OF NEW SOURCES", "THE WORK OF THE NEIGHBOURS"]
 SENTENCES = [
-    "The work of the agent network must be organised so that each member of the staff has no knowledge beyond his own task.",
+    "The work of the agent network must be organised so that each member of the staff has no knowledge "
+    "beyond his own task.",
     "Confirm the receipt of this telegram and report what steps you have taken.",
     "All meetings are to be held only at the times and places agreed beforehand.",
     "The most elementary principles of security were ignored and complacency went unchecked.",

@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from build_fakes import FakeToolkit
+
 from rezident.build import BuildReport, BuildRequest, build
 
 PERSONS = """<?xml version="1.0" encoding="UTF-8"?>

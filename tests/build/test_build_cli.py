@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from build_fakes import FakeToolkit
 from click.testing import CliRunner
 
-from build_fakes import FakeToolkit
 from conftest import document
 from rezident.build.lock import BuildLock
 from rezident.cli import main

@@ -82,9 +82,8 @@ def test_an_interrupted_build_leaves_the_output_and_the_next_build_recovers(edit
 
 def test_a_second_build_is_refused_with_a_clear_message(edition):
     edition.build()
-    with BuildLock(edition.out / ".rezident-cache" / "lock"):
-        with pytest.raises(BuildLocked) as caught:
-            edition.build()
+    with BuildLock(edition.out / ".rezident-cache" / "lock"), pytest.raises(BuildLocked) as caught:
+        edition.build()
     message = str(caught.value)
     assert "another build of this output is running" in message and "pid" in message
     assert edition.build().ok  # the lock went with its holder

@@ -116,7 +116,8 @@ def test_bom_and_crlf_are_accepted(edition_dir):
     again = run("--edition", str(edition_dir))
     assert again.exit_code == 0, again.stderr
     second = (edition_dir / "tei" / "report.xml").read_bytes()
-    strip_pi = lambda data: b"\n".join(l for l in data.split(b"\n") if not l.startswith(b"<?rezident-convert"))
+    def strip_pi(data: bytes) -> bytes:
+        return b"\n".join(line for line in data.split(b"\n") if not line.startswith(b"<?rezident-convert"))
     assert strip_pi(first) == strip_pi(second)
 
 

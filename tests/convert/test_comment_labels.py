@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from rezident.validate import Validator
 
 from .conftest import xpath
@@ -93,6 +94,7 @@ def test_what_cannot_be_linked_stays_text_with_a_warning(snippet, validator, tmp
 def test_a_misread_label_is_shown_once_in_the_html_and_print_editions(snippet, project_root, tmp_path):
     """The label as written is for the diplomatic text; both editions label the comment from @n."""
     import lxml.html
+
     from rezident.html.render import HtmlRenderer
     from rezident.pdf.stylesheet import EditionFacts, PrintStylesheet
 

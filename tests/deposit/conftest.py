@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from deposit_samples import write_edition
+
 from rezident import edition as edition_config
 
 

@@ -9,13 +9,12 @@ from pathlib import Path
 import bagit
 import pytest
 from click.testing import CliRunner
+from deposit_samples import write_edition
 
 from rezident.cli import main
-from rezident.deposit import make_deposit, verify
 from rezident.deposit import bagit_format as fmt
+from rezident.deposit import make_deposit, verify
 from rezident.errors import RezidentError
-
-from deposit_samples import write_edition
 
 DAY = date(2026, 1, 2)
 
@@ -275,9 +274,9 @@ def test_cli_deposit_writes_and_refuses(small_edition, tmp_path):
 def test_no_deposit_while_a_build_writes_the_output(small_edition, tmp_path):
     from rezident.build.lock import BuildLock
     from rezident.build.pipeline import CACHE_NAME
-    with BuildLock(small_edition.output_dir / CACHE_NAME / "lock"):
-        with pytest.raises(RezidentError, match="another build"):
-            deposit(small_edition, tmp_path)
+    with BuildLock(small_edition.output_dir / CACHE_NAME / "lock"), \
+            pytest.raises(RezidentError, match="another build"):
+        deposit(small_edition, tmp_path)
     assert list((tmp_path / "out").iterdir()) == []
     assert verify(deposit(small_edition, tmp_path).path).ok
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import bagit
 from lxml import etree
 
-from rezident import TEI_NS, edition as edition_config
+from rezident import TEI_NS
+from rezident import edition as edition_config
 from rezident.deposit import make_deposit, verify
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from deposit_samples import write_edition
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rezident.deposit import bagit_format as fmt
 from rezident.deposit import make_deposit, verify
-
-from deposit_samples import write_edition
 
 
 @given(st.text(min_size=1))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from click.testing import CliRunner
 import pytest
+from click.testing import CliRunner
+from deposit_samples import tei_document, write_edition
 
 from rezident.cli import main
 from rezident.deposit import InvalidEdition, make_deposit, validation_findings, verify
-
-from deposit_samples import tei_document, write_edition
 
 
 @pytest.fixture

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from deposit_samples import tei_document
 from lxml import etree
 
 from rezident import TEI_NS, XML_NS
 from rezident.deposit import make_deposit
 from rezident.deposit.metadata import Member, embed
-
-from deposit_samples import tei_document
 
 NS = {"tei": TEI_NS, "dc": "http://purl.org/dc/elements/1.1/"}
 XML_ID = f"{{{XML_NS}}}id"
@@ -22,8 +21,9 @@ def test_corpus_is_valid_tei_with_the_edition_header(small_edition, tmp_path, te
     corpus = etree.parse(str(bag / "tei-corpus.xml"))
     assert tei_all.validate(corpus), tei_all.error_log
     header = corpus.getroot().find(f"{{{TEI_NS}}}teiHeader")
-    text = lambda xpath: [" ".join(x.split()) if isinstance(x, str) else "".join(x.itertext())
-                          for x in header.xpath(xpath, namespaces=NS)]
+    def text(xpath: str) -> list[str]:
+        return [" ".join(x.split()) if isinstance(x, str) else "".join(x.itertext())
+                for x in header.xpath(xpath, namespaces=NS)]
     assert text("tei:fileDesc/tei:titleStmt/tei:title[@type='main']") == ["A Test Edition"]
     assert text("tei:fileDesc/tei:titleStmt/tei:editor") == ["Ann Editor", "Bo Editor"]
     assert text("tei:fileDesc/tei:editionStmt/tei:edition/@n") == ["2.3.1"]

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from rezident import TEI_NS, edition as edition_config, resources
+from rezident import TEI_NS, resources
+from rezident import edition as edition_config
 from rezident.cli import main
 from rezident.errors import ConfigError
 from rezident.scaffold import NewEdition, create, slug

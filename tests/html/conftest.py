@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from html_helpers import parse_html_fragment
 from lxml import etree
 
 from rezident.html import HtmlRenderer
 from rezident.html.render import saxon
-
-from html_helpers import parse_html_fragment
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -9,9 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
+from html_helpers import parse_page, text_of
 from lxml import etree
 
-from html_helpers import parse_page, text_of
 from rezident.html import HtmlRenderer
 
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}

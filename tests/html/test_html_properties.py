@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import html as html_escape
 
+from html_helpers import text_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from html_helpers import text_of
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ", min_size=1, max_size=8)
 CYRILLIC = st.text(alphabet="абвгдежзиклмнопрстуфхцчшщыэюя", min_size=1, max_size=8)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from html_helpers import parse_page, text_of
+
 from rezident.html import HtmlRenderer
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"

@@ -8,9 +8,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from html_helpers import parse_page, text_of
 from lxml import etree
 
-from html_helpers import parse_page, text_of
 from rezident.errors import RezidentError
 from rezident.html import HtmlRenderer, build_html
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from lxml import etree
-
 from html_helpers import text_of
+from lxml import etree
 
 
 def one(root: etree._Element, xpath: str) -> etree._Element:

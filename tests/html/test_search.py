@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from rezident.errors import RezidentError
 from rezident.html import build_html, build_search_index, search
 from rezident.html.pagefind_merge import (

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from rezident.html import build_html, build_search_index
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

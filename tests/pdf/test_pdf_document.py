@@ -12,8 +12,18 @@ from rezident.errors import RezidentError
 from rezident.pdf import PdfRenderer
 
 from .conftest import SAMPLE, Rendered
-from .pdfcheck import (attachments, body_passages, fonts, footnote_notes, html_footnotes,
-                       outline_titles, squash, tei_title, xmp, xmp_values)
+from .pdfcheck import (
+    attachments,
+    body_passages,
+    fonts,
+    footnote_notes,
+    html_footnotes,
+    outline_titles,
+    squash,
+    tei_title,
+    xmp,
+    xmp_values,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = sorted(p.stem for p in (ROOT / "tei").glob("*.xml"))

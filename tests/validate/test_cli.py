@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree
+from validate_samples import document, edition
 
 from rezident import safexml
 from rezident.cli import main
-from validate_samples import document, edition
 
 EDITION_TOML = """[edition]
 id = "test-edition"
@@ -40,7 +40,7 @@ def test_whole_edition_one_line_per_finding_then_summary(project: Path) -> None:
     lines = result.output.splitlines()
     assert lines[-1] == "2 errors, 0 warnings in 2 of 6 files"
     bad_line = document("bad").splitlines().index(
-        next(l for l in document("bad").splitlines() if 'quantity="2"' in l)) + 1
+        next(line for line in document("bad").splitlines() if 'quantity="2"' in line)) + 1
     assert f"tei/bad.xml:{bad_line}:" in lines[0] and lines[0].endswith("[cipher-gap-positive]")
     assert lines[1].startswith("tei/broken.xml:2:12: error: not well-formed XML")
     assert lines[1].endswith("[xml-well-formed]")
@@ -104,7 +104,7 @@ def test_relaxng_error_without_a_findable_column_says_so(project: Path) -> None:
     (project / "tei" / "odd.xml").write_text(text)
     result = _run(["--format", "text", "tei/odd.xml"], project)
     assert result.exit_code == 1
-    relaxng = [l for l in result.output.splitlines() if l.endswith("[relaxng]")]
+    relaxng = [line for line in result.output.splitlines() if line.endswith("[relaxng]")]
     assert relaxng
     for line in relaxng:
         where = line.split(": error:")[0]
@@ -117,7 +117,7 @@ def test_frus_documents_against_tei_all(corpora: Path, tmp_path: Path) -> None:
     assert len(frus) == 6
     result = _run(["--schema", "tei_all", *map(str, frus)], tmp_path)
     assert result.exit_code == 1
-    findings = [l for l in result.output.splitlines() if "[relaxng]" in l]
+    findings = [line for line in result.output.splitlines() if "[relaxng]" in line]
     assert len(findings) == 6
     for path, line in zip(frus, findings):
         source = path.read_text(encoding="utf-8").splitlines()

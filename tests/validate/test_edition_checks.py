@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rezident.validate import Validator, collect_files, validate_files
 from validate_samples import PERSONS, document, edition, register
+
+from rezident.validate import Validator, collect_files, validate_files
 
 
 def _cross(validator: Validator, tei: Path):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from validate_samples import ORGANISATIONS, PERSONS, PLACES, document, edition, register
 
 from rezident.validate import Validator
-from validate_samples import (ORGANISATIONS, PERSONS, PLACES, document, edition, register)
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITION_FILES = sorted((ROOT / "tei").rglob("*.xml"))

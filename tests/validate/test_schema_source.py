@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-
 from validate_grammar import RNG, content_sets
 
 A_DOC = "{http://relaxng.org/ns/compatibility/annotations/1.0}documentation"

@@ -6,7 +6,6 @@ import random
 from pathlib import Path
 
 from lxml import etree
-
 from validate_generator import Generator
 from validate_grammar import content_sets
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from lxml import etree, isoschematron
+from test_schematron_rules import RULES, changes
+from validate_samples import document, edition
 
 from rezident import safexml
 from rezident.validate.schematron import CompiledSchematron
-from test_schematron_rules import RULES, changes
-from validate_samples import document, edition
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from validate_samples import document, edition
 
 from rezident.validate import Validator
-from validate_samples import document, edition
 
 ANCHOR_I = ('<ref type="noteAnchor" target="#note-i" xml:id="anchor-i">'
             "<choice><sic>1</sic><corr>i</corr></choice></ref>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
+
 from rezident.validate.schematron import _select
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}

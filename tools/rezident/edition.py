@@ -6,6 +6,7 @@ the first folder holding ``edition.toml`` (or is given ``--edition PATH``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -139,11 +140,9 @@ def _parsed(path: Path) -> dict[str, Any]:
         pass  # no cache, or an unreadable one: parse
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     if time.time_ns() - st.st_mtime_ns > _SETTLE_NS:
-        try:
+        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
             write_atomic(cached, pickle.dumps((stat_key, data), protocol=pickle.HIGHEST_PROTOCOL),
                          sync=False)
-        except OSError:
-            pass  # a cache that cannot be written is only slower
     return data
 
 

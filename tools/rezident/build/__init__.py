@@ -7,8 +7,17 @@ under ``lock``). The validator and the renderers are called through
 ``toolkit``.
 """
 
-from .pipeline import (CACHE_NAME, TARGETS, BuildReport, BuildRequest, Progress, StageReport,
-                       build, default_jobs, summarize_stages)
+from .pipeline import (
+                       CACHE_NAME,
+                       TARGETS,
+                       BuildReport,
+                       BuildRequest,
+                       Progress,
+                       StageReport,
+                       build,
+                       default_jobs,
+                       summarize_stages,
+)
 from .toolkit import Finding, Toolkit  # Finding is rezident.validate's
 
 __all__ = ["CACHE_NAME", "TARGETS", "BuildReport", "BuildRequest", "Finding", "Progress",

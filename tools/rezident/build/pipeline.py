@@ -30,8 +30,7 @@ from .lock import BuildLock
 from .manifest import Manifest
 from .pool import Outcome, Runner, Task
 from .publish import StagedTree
-from .tasks import (CopyAssets, RenderCollection, RenderHtml, RenderPdf, RenderVolume,
-                    SearchIndex, ValidateDocument)
+from .tasks import CopyAssets, RenderCollection, RenderHtml, RenderPdf, RenderVolume, SearchIndex, ValidateDocument
 from .toolkit import Finding, Setting, Toolkit
 
 CACHE_NAME = ".rezident-cache"

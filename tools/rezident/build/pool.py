@@ -86,7 +86,7 @@ class Runner:
         self.toolkit = toolkit
         self.jobs = max(1, jobs)
         self._local: Tools | None = None
-        self._pool: "ProcessPoolExecutor | None" = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def run(self, tasks: list[Task], on_done: Callable[[list[Outcome]], None]) -> None:
         """Run ``tasks``; ``on_done`` receives outcomes as batches finish (any order)."""
@@ -108,7 +108,7 @@ class Runner:
             self._local = Tools(self.setting, self.toolkit)
         return self._local
 
-    def _ensure_pool(self) -> "ProcessPoolExecutor":
+    def _ensure_pool(self) -> ProcessPoolExecutor:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -125,7 +125,7 @@ class Runner:
             self._pool = None
 
 
-def _bounded(pool: "ProcessPoolExecutor", batches: Iterable[list[Task]],
+def _bounded(pool: ProcessPoolExecutor, batches: Iterable[list[Task]],
              limit: int) -> Iterator[list[Outcome]]:
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool

@@ -65,7 +65,7 @@ def _flush(folder: Path) -> None:
 
 def _link_tree(src: Path, dst: Path) -> None:
     """``dst`` as a copy of ``src`` made of hard links (copies where links fail)."""
-    for folder, dirs, files in os.walk(src):
+    for folder, _dirs, files in os.walk(src):
         rel = os.path.relpath(folder, src)
         target = dst / rel if rel != "." else dst
         target.mkdir(parents=True, exist_ok=True)

@@ -86,7 +86,8 @@ def _merge(ctx: click.Context, options: dict[str, Any]) -> dict[str, Any]:
 
 
 def _run(options: dict[str, Any], targets: tuple[str, ...]) -> None:
-    from ..build import BuildRequest, build as run_build, default_jobs, summarize_stages
+    from ..build import BuildRequest, default_jobs, summarize_stages
+    from ..build import build as run_build
 
     started = time.perf_counter()
     tei_dir, out_dir = options.get("tei_dir"), options.get("out_dir")

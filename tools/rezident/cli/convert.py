@@ -93,9 +93,9 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
     differing: list[str] = []
     wrote = False
     # On a terminal each line says how far the run is; piped output stays plain.
-    counter = "[{}/%d] " % len(work) if len(work) > 1 and sys.stdout.isatty() else ""
+    counter = f"[{{}}/{len(work)}] " if len(work) > 1 and sys.stdout.isatty() else ""
     outcomes = _conversions(work, edition, setup, profile, encoding, jobs)
-    for number, ((path, source), result) in enumerate(zip(work, outcomes), start=1):
+    for number, ((path, _source), result) in enumerate(zip(work, outcomes), start=1):
         if isinstance(result, ConfigError):
             raise result
         if isinstance(result, RezidentError):

@@ -10,8 +10,9 @@ An edition adds its own conventions as data (``declared.py``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from .tei import Node, el
 
@@ -37,7 +38,7 @@ class Convention:
     name: str
     profiles: frozenset[str]
     pattern: re.Pattern[str]
-    build: Callable[[Found, "Context"], list[Node]]
+    build: Callable[[Found, Context], list[Node]]
     counts_as: str = ""          # the summary's category ("gaps", "redactions" ...)
     priority: int = 50
     example: str = ""            # a diplomatic form, for the documentation
@@ -68,7 +69,7 @@ def search(pattern: re.Pattern[str], text: str, pos: int) -> Found | None:
 
 # ------------------------------------------------------------------ builders
 
-def _cipher_gap(found: Found, ctx: "Context") -> list[Node]:
+def _cipher_gap(found: Found, ctx: Context) -> list[Node]:
     reason = {"unrecovered": "cipher-unrecovered"}.get(found.parts["word"], found.parts["word"])
     return [el("gap", {"reason": reason, "quantity": found.parts["n"], "unit": "group"})]
 
@@ -76,59 +77,59 @@ def _cipher_gap(found: Found, ctx: "Context") -> list[Node]:
 RECOVERY_CERT = {"A": "high", "B": "medium", "C": "low", "D": "low"}
 
 
-def _recovery(found: Found, ctx: "Context") -> list[Node]:
+def _recovery(found: Found, ctx: Context) -> list[Node]:
     letter = found.parts["flag"]
     return [el("unclear", {"reason": "cipher-recovery", "cert": RECOVERY_CERT.get(letter, "unknown"),
                            "n": letter}, ctx.parse_part(found, "text", phrase_only=True))]
 
 
-def _original_term(found: Found, ctx: "Context") -> list[Node]:
+def _original_term(found: Found, ctx: Context) -> list[Node]:
     ctx.note_language("ru-Latn")
     return [el("term", None, found.parts["term"]), found.parts["space"],
             el("note", {"type": "original-term", "place": "inline"},
                el("foreign", {"xml:lang": "ru-Latn"}, found.parts["orig"]))]
 
 
-def _gloss(found: Found, ctx: "Context") -> list[Node]:
+def _gloss(found: Found, ctx: Context) -> list[Node]:
     ctx.note_language("ru-Latn")
     return [el("choice", None, el("abbr", {"xml:lang": "ru-Latn"}, found.parts["abbr"]),
                el("expan", {"xml:lang": "en"}, found.parts["gloss"]))]
 
 
-def _supplied(reason: str) -> Callable[[Found, "Context"], list[Node]]:
-    def build(found: Found, ctx: "Context") -> list[Node]:
+def _supplied(reason: str) -> Callable[[Found, Context], list[Node]]:
+    def build(found: Found, ctx: Context) -> list[Node]:
         return [el("supplied", {"reason": reason}, ctx.parse_part(found, "text", phrase_only=True))]
     return build
 
 
-def _anchor(found: Found, ctx: "Context") -> list[Node]:
+def _anchor(found: Found, ctx: Context) -> list[Node]:
     return [ctx.note_anchor(found.parts["n"], found)]
 
 
-def _gap_of(reason: str) -> Callable[[Found, "Context"], list[Node]]:
+def _gap_of(reason: str) -> Callable[[Found, Context], list[Node]]:
     return lambda found, ctx: [el("gap", {"reason": reason})]
 
 
-def _exemption(found: Found, ctx: "Context") -> list[Node]:
+def _exemption(found: Found, ctx: Context) -> list[Node]:
     code = found.parts["code"]
     ctx.exemptions.add(code)
     return [el("note", {"type": "exemption", "place": "margin", "corresp": f"#exemption-{code}"}, code)]
 
 
-def _escape(found: Found, ctx: "Context") -> list[Node]:
+def _escape(found: Found, ctx: Context) -> list[Node]:
     return [el("choice", None, el("orig", None, "\\" + found.parts["char"]),
                el("reg", None, found.parts["char"]))]
 
 
-def _hi(rend: str) -> Callable[[Found, "Context"], list[Node]]:
+def _hi(rend: str) -> Callable[[Found, Context], list[Node]]:
     return lambda found, ctx: [el("hi", {"rend": rend}, ctx.parse_part(found, "text"))]
 
 
-def _quote(found: Found, ctx: "Context") -> list[Node]:
+def _quote(found: Found, ctx: Context) -> list[Node]:
     return [el("quote", None, "“", ctx.parse_part(found, "text"), "”")]
 
 
-def _russian(found: Found, ctx: "Context") -> list[Node]:
+def _russian(found: Found, ctx: Context) -> list[Node]:
     ctx.note_language("ru")
     return [el("foreign", {"xml:lang": "ru"}, ctx.parse_part(found, "text"))]
 
@@ -137,7 +138,7 @@ ARCHIVES = r"(?:RGASPI|RGANI|RGVA|RGAE|GARF|AP RF|APRF|TsA FSB|CA FSB)"
 ARCHIVAL_ID = re.compile(ARCHIVES + r"[:,]?\s*\d+(?:/\d+)+")
 
 
-def _archival(found: Found, ctx: "Context") -> list[Node]:
+def _archival(found: Found, ctx: Context) -> list[Node]:
     inside = found.parts["text"]
     match = ARCHIVAL_ID.search(inside)
     assert match is not None  # the pattern's lookahead guarantees it
@@ -147,21 +148,21 @@ def _archival(found: Found, ctx: "Context") -> list[Node]:
     return ["(", bibl, ")"]
 
 
-def _press(found: Found, ctx: "Context") -> list[Node]:
+def _press(found: Found, ctx: Context) -> list[Node]:
     p = found.parts
     when = f"{p['year']}-{int(p['month']):02d}-{int(p['day']):02d}"
     return ["(", el("bibl", None, el("title", None, p["title"]), p["sep"],
                     el("date", {"when": when}, p["date"])), ")"]
 
 
-def _imprint(found: Found, ctx: "Context") -> list[Node]:
+def _imprint(found: Found, ctx: Context) -> list[Node]:
     p = found.parts
     return ["(", el("bibl", {"type": "imprint"}, el("pubPlace", None, p["place"]), ": ",
                     el("publisher", None, p["publisher"]), ", ",
                     el("date", {"when": p["year"]}, p["year"]), p.get("rest", "")), ")"]
 
 
-def _translated_title(found: Found, ctx: "Context") -> list[Node]:
+def _translated_title(found: Found, ctx: Context) -> list[Node]:
     return [el("title", {"type": "alt", "xml:lang": "en"}, found.parts["text"])]
 
 
@@ -229,9 +230,11 @@ def _term_start(text: str, end: int, pos: int, wanted: int) -> int | None:
     if not letters:
         return None
     if all(c.isupper() for c in letters):
-        same = lambda w: all(c.isupper() for c in w if c.isalpha()) and any(c.isalpha() for c in w)
+        def same(word: str) -> bool:  # an all-capitals term: the words before in capitals
+            return all(c.isupper() for c in word if c.isalpha()) and any(c.isalpha() for c in word)
     elif first[0].isupper():
-        same = lambda w: w[0].isupper()
+        def same(word: str) -> bool:  # a capitalised term: the capitalised words before
+            return word[0].isupper()
     else:
         last = min(wanted, len(words)) - 1
         if len(words) > last + 2 and words[last + 1][1] == "or":
@@ -299,7 +302,8 @@ BUILTIN: tuple[Convention, ...] = (
     _c("abbreviation-gloss", "venona archive-translation",
        # a capital not after a letter or "(" (the look-behind after the [A-Z], so that the scan looks
        # for capitals only), a second capital: "TsK", "NKVD"; written so, the search is three times faster
-       r"(?P<abbr>[A-Z](?<![\w(][A-Z])[a-z]*+[A-Z][A-Za-z]*+(?:\([a-z]+\))?)[ \t]\[(?P<gloss>(?![ivx]+\])(?=[^\]]*[a-z]{2})[^\[\]%]+)\]",
+       r"(?P<abbr>[A-Z](?<![\w(][A-Z])[a-z]*+[A-Z][A-Za-z]*+(?:\([a-z]+\))?)"
+       r"[ \t]\[(?P<gloss>(?![ivx]+\])(?=[^\]]*[a-z]{2})[^\[\]%]+)\]",
        _gloss, "glosses", 25, "TsK [Central Committee]", needs="["),
     _c("bold", "slides", r"\*\*(?=\S)(?P<text>.+?)(?<=\S)\*\*", _hi("bold"), "emphasis", 30, "**bold**", needs="**"),
     _c("italic", "slides", r"(?<![*\w])\*(?=[^\s*])(?P<text>[^*\n]+?)(?<=[^\s*])\*(?![*\w])", _hi("italic"),
@@ -313,7 +317,8 @@ BUILTIN: tuple[Convention, ...] = (
        r"\((?P<title>[A-Z][\w ]+?)(?P<sep>, )(?P<date>(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}))\)",
        _press, "citations", 35, "(Pravda, 18.12.1921)", needs="("),
     _c("imprint", "slides",
-       r"\((?P<place>[A-Z][^():\[\]]*?): (?P<publisher>[^():\[\]]+?), (?P<year>1[5-9]\d\d|20\d\d)(?P<rest>[^()\[\]]*)\)",
+       r"\((?P<place>[A-Z][^():\[\]]*?): (?P<publisher>[^():\[\]]+?), "
+       r"(?P<year>1[5-9]\d\d|20\d\d)(?P<rest>[^()\[\]]*)\)",
        _imprint, "citations", 35, "(M.: ROSSPEN, 2004)", needs="("),
     _c("translated-title", "slides", r"\[(?P<text>[A-Z][^\[\]]*)\](?=\s*\([^()]*\d{4})", _translated_title,
        "titles", 40, "[State Security in Russia]", needs="["),

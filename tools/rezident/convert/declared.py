@@ -66,7 +66,7 @@ def load_declared(entries: Any, config: Path | None = None) -> Declared:
         raise ConfigError("`convention` must be an array of tables: write [[convention]]", path=config)
     conventions, forms, descriptions = [], [], {}
     for number, entry in enumerate(entries, start=1):
-        def fail(message: str, hint: str | None = None) -> ConfigError:
+        def fail(message: str, hint: str | None = None, entry: Any = entry, number: int = number) -> ConfigError:
             name = entry.get("name") if isinstance(entry, dict) else None
             what = f"convention {name!r}" if name else f"convention {number}"
             return ConfigError(f"{what}: {message}", path=config, line=_line_of(config, number),
@@ -109,10 +109,9 @@ def load_declared(entries: Any, config: Path | None = None) -> Declared:
             raise fail("`diplomatic` is not matched by `pattern`",
                        "the diplomatic form is what the transcript has; the pattern must find it")
         label = entry.get("label")
-        if label is not None:
-            if len(template) or (template.text or "").strip():
-                raise fail("`label` is for an element without content (a gap)",
-                           "an element with content shows its content")
+        if label is not None and (len(template) or (template.text or "").strip()):
+            raise fail("`label` is for an element without content (a gap)",
+                       "an element with content shows its content")
         probe = _fill_template(template, {g: "x" for g in groups})
         if builtin_form(probe, lambda e: "") is not None:
             raise fail("its TEI is what a built-in convention writes; the text could not tell them apart",

@@ -11,8 +11,8 @@ the round trip holds by construction.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from lxml import etree
 
@@ -163,7 +163,7 @@ def _layout_text(text: str | None) -> str:
 class Regenerator:
     """Turns TEI back into transcript text; ``declared`` adds an edition's own notations."""
 
-    def __init__(self, declared: Sequence["DeclaredForm"] = ()):
+    def __init__(self, declared: Sequence[DeclaredForm] = ()):
         self.declared = tuple(declared)
 
     def element(self, element: etree._Element, parent: str | None = None) -> str:

@@ -20,8 +20,8 @@ from .header import header
 from .inline import Context
 from .lines import blocks as classify_blocks
 from .located import ConversionWarning
-from .registers import Entry, mentions_convention
 from .profiles import GROUPERS
+from .registers import Entry, mentions_convention
 from .structure import Builder
 from .tei import T, el, local
 
@@ -33,13 +33,14 @@ STRUCTURAL = {
     "taxonomy", "category", "profileDesc", "creation", "correspDesc", "correspAction", "textClass", "langUsage",
     "revisionDesc", "text", "front", "body", "back", "div", "list",
 }
-SINGULAR = {"gaps": "gap", "redactions": "redaction", "exemption codes": "exemption code", "note anchors": "note anchor",
-            "comments": "comment", "source comments": "source comment", "annotations": "annotation",
-            "original terms": "original term", "uncertain recoveries": "uncertain recovery", "glosses": "gloss", "omissions": "omission", "quotations": "quotation",
-            "citations": "citation", "mentions": "mention", "titles": "title"}
+SINGULAR = {"gaps": "gap", "redactions": "redaction", "exemption codes": "exemption code",
+            "note anchors": "note anchor", "comments": "comment", "source comments": "source comment",
+            "annotations": "annotation", "original terms": "original term",
+            "uncertain recoveries": "uncertain recovery", "glosses": "gloss", "omissions": "omission",
+            "quotations": "quotation", "citations": "citation", "mentions": "mention", "titles": "title"}
 CARRYING = {"div", "p", "ab", "list", "quote", "q", "bibl", "listBibl", "label"}
-SUMMARY_ORDER = ("gaps", "uncertain recoveries", "redactions", "exemption codes", "note anchors", "comments", "source comments",
-                 "annotations", "original terms", "glosses",
+SUMMARY_ORDER = ("gaps", "uncertain recoveries", "redactions", "exemption codes", "note anchors", "comments",
+                 "source comments", "annotations", "original terms", "glosses",
                  "supplied", "omissions", "normalized", "emphasis", "quotations", "citations", "russian", "mentions")
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from lxml import etree
 
 from .conventions import Convention, Found
 from .diplomatic import Regenerator, squeeze
-from .located import Located, ConversionWarning
+from .located import ConversionWarning, Located
 from .tei import Node, el
 
 # conventions whose TEI (quote, bibl) the edition's schema allows in running text only

@@ -45,11 +45,11 @@ class Located:
             return self.line, self.column + offset
         return self.line + before, offset - breaks[before - 1]
 
-    def slice(self, start: int, end: int | None = None) -> "Located":
+    def slice(self, start: int, end: int | None = None) -> Located:
         line, column = self.where(start)
         return Located(self.text[start:end], line, column)
 
-    def strip(self) -> "Located":
+    def strip(self) -> Located:
         """Without the ASCII whitespace around it."""
         lead = len(self.text) - len(self.text.lstrip(WS))
         return self.slice(lead, lead + len(self.text.strip(WS)))

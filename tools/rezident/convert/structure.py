@@ -17,7 +17,7 @@ from lxml import etree
 from .inline import Context
 from .lines import Block
 from .located import WS, Located
-from .tei import T, Node, append, el
+from .tei import Node, T, append, el
 
 LEVELS = ("unclassified", "restricted", "confidential", "secret", "top-secret")
 

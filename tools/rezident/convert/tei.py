@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Union
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -12,7 +12,7 @@ T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
 
-Node = Union[str, etree._Element]
+Node = str | etree._Element
 
 
 def el(name: str, attrs: dict[str, str] | None = None, *children: Node | Iterable[Node] | None) -> etree._Element:

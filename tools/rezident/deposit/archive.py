@@ -52,7 +52,7 @@ class ArchivedBag:
                 entries = [(i.filename, i, i.file_size) for i in self._handle.infolist()
                            if not i.is_dir()]
             elif self.format == "tar":
-                self._handle = tarfile.open(archive)
+                self._handle = tarfile.open(archive)  # noqa: SIM115 (closed by close())
                 entries = []
                 for member in self._handle.getmembers():
                     if member.isdir():

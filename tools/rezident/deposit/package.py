@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .. import __version__
@@ -67,7 +67,7 @@ def today() -> date:
     """Today (UTC), or the day of SOURCE_DATE_EPOCH for reproducible packages."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     seconds = int(epoch) if epoch.isdigit() else time.time()
-    return datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+    return datetime.fromtimestamp(seconds, tz=UTC).date()
 
 
 def validation_findings(edition: Edition, progress: Progress | None = None) -> list[str]:

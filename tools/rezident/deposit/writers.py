@@ -17,7 +17,7 @@ import os
 import tarfile
 import zipfile
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
@@ -85,12 +85,12 @@ class ArchiveWriter:
     def __init__(self, target: Path, fmt_name: str, top: str, when: date):
         self.format = fmt_name
         self.top = top
-        self.stamp = datetime(when.year, when.month, when.day, tzinfo=timezone.utc)
+        self.stamp = datetime(when.year, when.month, when.day, tzinfo=UTC)
         self.folders: set[str] = set()
         if fmt_name == "zip":
             self.archive = zipfile.ZipFile(target, "w")
         elif fmt_name == "tar":
-            self.archive = tarfile.open(target, "w", format=tarfile.PAX_FORMAT)
+            self.archive = tarfile.open(target, "w", format=tarfile.PAX_FORMAT)  # noqa: SIM115 (closed by close())
         else:
             raise ValueError(f"unknown archive format {fmt_name!r}")
         self._folder(top)

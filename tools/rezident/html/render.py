@@ -297,7 +297,7 @@ def _write_summaries(summaries: Iterable[bytes], handle: BinaryIO) -> None:
             text = f'{text[:found.start()]}<encoding ref="{ref}"/>{text[found.end():]}'
         handle.write(text.encode("utf-8"))
     for desc, ref in encodings.items():
-        handle.write(f'<encoding id="{ref}">{desc}</encoding>'.encode("utf-8"))
+        handle.write(f'<encoding id="{ref}">{desc}</encoding>'.encode())
     handle.write(b"</summaries>")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree.ElementTree import SubElement, fromstring, register_namespace, tostring
 
@@ -35,7 +35,7 @@ class SourceFile:
     description: str
 
     @classmethod
-    def read(cls, path: Path, name: str | None = None, description: str = "") -> "SourceFile":
+    def read(cls, path: Path, name: str | None = None, description: str = "") -> SourceFile:
         return cls(name=name or path.name, data=path.read_bytes(),
                    description=description or f"TEI P5 source of {path.stem}")
 
@@ -65,7 +65,7 @@ class ArchivalMetadata(DocumentMetadata):
         self.publishers = publishers
 
     @classmethod
-    def extending(cls, metadata: DocumentMetadata, **extra) -> "ArchivalMetadata":
+    def extending(cls, metadata: DocumentMetadata, **extra) -> ArchivalMetadata:
         return cls(title=metadata.title, authors=metadata.authors, description=metadata.description,
                    keywords=metadata.keywords, generator=metadata.generator,
                    created=metadata.created, modified=metadata.modified,
@@ -105,4 +105,4 @@ class ArchivalMetadata(DocumentMetadata):
 
 def publication_datetime(iso_date: str) -> datetime:
     """Midnight UTC of an ISO date (the time PDFs and attachments are stamped with)."""
-    return datetime.fromisoformat(iso_date[:10]).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(iso_date[:10]).replace(tzinfo=UTC)

@@ -8,9 +8,9 @@ written atomically (a temporary sibling renamed into place).
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Callable
 
 from lxml import etree
 from weasyprint import CSS, HTML
@@ -37,7 +37,7 @@ def publication_date(edition: Edition | None) -> str:
             return str(given)[:10]
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
     return date.today().isoformat()
 
 

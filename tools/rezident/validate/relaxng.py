@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 

@@ -10,10 +10,9 @@ from lxml import etree
 from .. import dates
 from ..conventions import BY_NAME
 from ..lines import Block
-from ..located import ConversionWarning, WS, Located, squash
+from ..located import WS, ConversionWarning, Located, squash
 from ..structure import Builder, Document, Text, has_text, put_text
-from ..tei import T, Node, append, el
-
+from ..tei import Node, T, append, el
 
 BIBL = re.compile(r"^(?P<label>[\s\u00a0]*A source:[\s\u00a0]*)(?P<authors>(?:[^\W\d][\w'-]* (?:[A-Z]\.\s?)+,?\s*)+)"
                   r"(?P<title>.+?)\.\s+(?P<place>[A-Z][\w]*\.),\s*(?P<year>\d{4})\.?\s*(?P<scope>S\.\s*[\d\u2010\-–]+)"

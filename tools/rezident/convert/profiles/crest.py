@@ -9,7 +9,6 @@ from ..located import WS
 from ..structure import Builder, Text, append_all, starts_lower
 from ..tei import el
 
-
 COMMENT_LEAD = re.compile(r"^(?:\s*\[ \])*\s*Comment:")
 
 
