@@ -140,3 +140,18 @@ def test_a_register_without_entries_yet_is_marked_and_needs_no_date(validator: V
 
 def test_every_rule_has_a_case_that_trips_it_and_one_that_passes() -> None:
     assert all(trips and passes for trips, passes in RULES.values())
+
+
+def test_a_reference_into_a_missing_register_says_the_file_is_missing(validator: Validator, tmp_path: Path) -> None:
+    text = document().replace("registers/persons.xml#per-guzenko", "registers/people.xml#per-guzenko")
+    tei = edition(tmp_path, {"venona-test": text})
+    [finding] = validator.validate(tei / "venona-test.xml").findings
+    assert finding.rule == "ref-resolves"
+    assert "there is no file registers/people.xml" in finding.message
+    assert str(tei / "registers" / "people.xml") in finding.message
+    assert "Create the register there or correct the reference." in finding.message
+    # an entry missing from a register that exists keeps the Schematron's own words
+    text = document().replace("registers/persons.xml#per-guzenko", "registers/persons.xml#per-nobody")
+    tei = edition(tmp_path / "second", {"venona-test": text})
+    [finding] = validator.validate(tei / "venona-test.xml").findings
+    assert 'has no entry with xml:id "per-nobody"' in finding.message

@@ -56,9 +56,10 @@ RESULT_NS_TAG = f"{{{RESULT_NS}}}"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _ALL_IDS = etree.XPath("//*/@xml:id", smart_strings=False)  # one walk over elements, not all nodes
 
-# Given a document, the test of one context element (True: the assert holds), or None when
-# the assert holds for every element of the document (its contexts are then not even looked up).
-PythonTest = Callable[[etree._ElementTree], Callable[[etree._Element], bool] | None]
+# Given a document, the test of one context element (True: the assert holds; a string: it
+# fails, and this is a more precise message than the assert's own), or None when the assert
+# holds for every element of the document (its contexts are then not even looked up).
+PythonTest = Callable[[etree._ElementTree], Callable[[etree._Element], bool | str] | None]
 
 _ACCESS = etree.XSLTAccessControl(read_file=True, write_file=False, create_dir=False,
                                   read_network=False, write_network=False)
@@ -100,6 +101,10 @@ class _RegisterIds:
         """Look at the files again (once) before the next document uses them."""
         self._checked.clear()
 
+    def exists(self, path: str) -> bool:
+        """Whether the file was there when its ids were last looked up."""
+        return path in self._cache
+
     def ids(self, path: str) -> frozenset[str]:
         cached = self._cache.get(path)
         if path in self._checked and cached is not None:
@@ -126,13 +131,17 @@ class _RegisterIds:
 def _ref_resolves(registers: _RegisterIds) -> PythonTest:
     """ref-resolves: the id part names an element of the file part (this document if none)."""
 
-    def for_document(tree: etree._ElementTree) -> Callable[[etree._Element], bool]:
+    def for_document(tree: etree._ElementTree) -> Callable[[etree._Element], bool | str]:
         registers.new_document()
         base = tree.docinfo.URL or ""
         local: set[str] = set()
         in_file: dict[str, frozenset[str]] = {}  # file part of @ref -> its ids, for this document
+        missing: set[str] = set()  # file parts naming no file
 
-        def test(element: etree._Element) -> bool:
+        def path_of(file: str) -> str:
+            return _resolve(base, file)
+
+        def test(element: etree._Element) -> bool | str:
             file, _, identifier = (element.get("ref") or "").partition("#")
             if not identifier:
                 return False
@@ -144,6 +153,12 @@ def _ref_resolves(registers: _RegisterIds) -> PythonTest:
             if ids is None:
                 path = "" if ":" in file else _resolve(base, file)
                 ids = in_file[file] = registers.ids(path) if path.endswith(".xml") else frozenset()
+                if path.endswith(".xml") and not registers.exists(path):
+                    missing.add(file)
+            if file in missing:
+                return (f'@ref "{element.get("ref")}" does not resolve: there is no file {file} '
+                        f"(seen from this document: {path_of(file)}). Create the register there "
+                        "or correct the reference.")
             return identifier in ids
 
         return test
@@ -350,13 +365,18 @@ class CompiledSchematron:
                 continue
             for node in check.select(tree):
                 element = node if isinstance(node, etree._Element) else node.getparent()
-                if not test(element):
+                outcome = test(element)
+                if outcome is True:
+                    continue
+                if isinstance(outcome, str):
+                    text = outcome
+                else:
                     variables: dict = {}
                     for name, expression in check.lets:
                         variables[name] = expression(node, **variables)
                     text = "".join(part if isinstance(part, str) else _string(part(node, **variables))
                                    for part in check.message)
-                    failures.append(Failure(check.rule, check.role, " ".join(text.split()), element))
+                failures.append(Failure(check.rule, check.role, " ".join(text.split()), element))
         return failures
 
     @staticmethod
