@@ -466,3 +466,14 @@ def test_metadata_labels_and_values_stay_apart_in_the_page_text(site):
                           method="text", encoding="unicode")
     assert re.search(r"Date\s+7 April 1946", text)
     assert not re.search(r"Kind[A-Z]", text)
+
+
+def test_a_source_that_only_names_the_document_does_not_repeat_its_title(renderer, project_root, tmp_path):
+    # The VENONA cable's sourceDesc/bibl holds the cable's own title and its
+    # typed reference numbers and dates, which have rows of their own.
+    name = "venona-1946-04-07-moscow-canberra-76"
+    renderer.render_document(project_root / "tei" / f"{name}.xml", tmp_path)
+    panel = page(tmp_path, name).xpath("//section[@class='metadata']")[0]
+    rows = {dt.text: " ".join(dt.getnext().xpath("string()").split()) for dt in panel.iter("dt")}
+    assert "Source" not in rows
+    assert rows["Re-issue reference"] == "3/NBF/T261" and rows["Copy no."] == "201"

@@ -183,7 +183,11 @@
             </xsl:with-param>
           </xsl:call-template>
         </xsl:for-each>
-        <xsl:for-each select="$source/tei:bibl">
+        <!-- a bibl that only names the document itself (its typed numbers and
+             dates have rows of their own) would repeat the title -->
+        <xsl:for-each select="$source/tei:bibl[not(normalize-space(tei:title[1]) = rz:title($tei)
+            and empty(tei:author | tei:pubPlace | tei:publisher | tei:biblScope
+                      | tei:date[not(@type)] | tei:idno[not(@type)]))]">
           <xsl:call-template name="rzh:row">
             <xsl:with-param name="label" select="if (tei:author or tei:pubPlace or tei:publisher) then 'Published in' else 'Source'"/>
             <xsl:with-param name="value"><xsl:apply-templates select="." mode="rzh:bibl"/></xsl:with-param>
