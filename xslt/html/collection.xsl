@@ -248,16 +248,25 @@
     </li>
   </xsl:template>
 
-  <!-- lang of a name: its own, else Russian when written in Cyrillic. -->
+  <!-- lang of a name: its own, else Russian when written in Cyrillic; none
+       when it is English, the language of the page (a register lists
+       thousands of names: each spared attribute and test counts). -->
   <xsl:template name="rzh:lang-of-name">
     <xsl:variable name="declared" select="string((@xml:lang, @lang)[1])"/>
     <xsl:choose>
-      <xsl:when test="matches(., '[&#x0400;-&#x052F;]') and not(starts-with($declared, 'ru'))">
+      <xsl:when test="not(starts-with($declared, 'ru')) and rzh:in-cyrillic(string(.))">
         <xsl:attribute name="lang" select="'ru'"/>
       </xsl:when>
-      <xsl:when test="$declared"><xsl:attribute name="lang" select="$declared"/></xsl:when>
+      <xsl:when test="$declared and $declared != 'en'"><xsl:attribute name="lang" select="$declared"/></xsl:when>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Whether a name is written in Cyrillic; names repeat thousands of
+       times in a large edition's registers, hence the cache. -->
+  <xsl:function name="rzh:in-cyrillic" as="xs:boolean" cache="yes">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="matches($name, '[&#x0400;-&#x052F;]')"/>
+  </xsl:function>
 
   <!-- Text of a register entry: plain, but a pointer into a document of
        the edition (../<id>.xml#note-iv) becomes a link to its page. -->
