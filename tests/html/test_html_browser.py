@@ -6,56 +6,32 @@ indexed with Pagefind and served over HTTP from a thread, as search needs.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
+from browser_helpers import chromium, require_chromium, served
 
 from rezident.html import build_html
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
 @pytest.fixture(scope="module")
 def served_site(fixtures_dir: Path, tmp_path_factory):
-    if not CHROMIUM.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: CI installs it (scripts/install.sh --test)")
-        pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed: scripts/install.sh --test")
+    require_chromium()
     root = tmp_path_factory.mktemp("browser")
     tei = root / "tei"
     shutil.copytree(fixtures_dir, tei, ignore=shutil.ignore_patterns("schema"))
     site = root / "html"
     build_html(tei, site)
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
+    with served(site) as base_url:
+        yield site, base_url
 
 
 @pytest.fixture(scope="module")
 def browser(served_site):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

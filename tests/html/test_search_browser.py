@@ -7,55 +7,32 @@ part, link each result to its page, show its title, and show nothing else.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
+from browser_helpers import chromium, require_chromium, served
 
 from rezident.html import build_html, build_search_index
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(fixtures_dir: Path, tmp_path_factory):
-    if not CHROMIUM.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: CI installs it (scripts/install.sh --test)")
-        pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed: scripts/install.sh --test")
+    require_chromium()
     root = tmp_path_factory.mktemp("search-parts")
     shutil.copytree(fixtures_dir, root / "tei", ignore=shutil.ignore_patterns("schema"))
     site = root / "html"
     build_html(root / "tei", site, search=False)
     build_search_index(site, part_words=1)
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser(base_url):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize(("query", "page_name", "title"), [
