@@ -244,3 +244,13 @@ def test_volume_glossary_and_registers_point_at_their_occurrences(tmp_path: Path
     assert text_of(term).startswith("REZIDENT: RESIDENT")
     assert select(term, "a.pageref")[0].get("href")[1:] in ids
     assert [text_of(li) for li in select(html, ".toc-back li")] == ["Persons", "Glossary", "Encoding conventions"]
+
+
+def test_a_source_that_only_names_the_document_does_not_repeat_its_title(project_root, stylesheet, facts):
+    # The VENONA cable's sourceDesc/bibl holds its own title and typed
+    # numbers and dates: these keep their rows, the title is not repeated.
+    tei = project_root / "tei" / "venona-1946-04-07-moscow-canberra-76.xml"
+    page = lxml.html.fromstring(stylesheet.document_html(tei, facts))
+    labels = [text_of(dt) for dt in select(page, "dl.doc-facts dt")]
+    assert "Source" not in labels
+    assert {"From", "To"} <= set(labels) and len(labels) >= 6

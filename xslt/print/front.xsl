@@ -118,7 +118,11 @@
                        | tei:sourceDesc/tei:biblFull | tei:sourceDesc/tei:listBibl" mode="heading">
     <xsl:variable name="typed" select="(tei:idno | tei:date)[@type]"/>
     <xsl:variable name="parts" select="* except $typed"/>
-    <xsl:if test="exists($parts) or normalize-space(string-join(text()))">
+    <!-- a bibl that only names the document itself would repeat its title -->
+    <xsl:variable name="names-itself" select="empty($parts except tei:title[1])
+        and normalize-space(tei:title[1]) = rz:title(ancestor::tei:TEI[1])
+        and not(normalize-space(string-join(text())))"/>
+    <xsl:if test="not($names-itself) and (exists($parts) or normalize-space(string-join(text())))">
       <dt>Source</dt>
       <dd>
         <xsl:choose>
