@@ -18,13 +18,19 @@ def validator(project_root: Path) -> Validator:
     return Validator.for_schema_dir(project_root / "schema")
 
 
-def _check(snippet, validator, tmp_path, tei_all, text: str):
+def _converted(snippet, validator, tmp_path, tei_all, text: str):
+    """The VENONA snippet converted: valid against the edition's schema and tei_all."""
     root, result = snippet(text, "venona")
     out = tmp_path / "snippet.xml"
     out.write_bytes(result.data)
     report = validator.validate(out)
     assert report.ok, [f.message for f in report.findings]
     assert tei_all.validate(root), str(tei_all.error_log.last_error)
+    return root, result
+
+
+def _check(snippet, validator, tmp_path, tei_all, text: str):
+    root, result = _converted(snippet, validator, tmp_path, tei_all, text)
     assert not [w for w in result.warnings if "has no comment" in w.message]
     return root
 
@@ -74,12 +80,7 @@ def test_a_digit_label_before_the_comments_is_running_text(snippet, validator, t
 ])
 def test_what_cannot_be_linked_stays_text_with_a_warning(snippet, validator, tmp_path, tei_all,
                                                         text, anchors, comments, warning, where):
-    root, result = snippet(text, "venona")
-    out = tmp_path / "snippet.xml"
-    out.write_bytes(result.data)
-    report = validator.validate(out)
-    assert report.ok, [f.message for f in report.findings]
-    assert tei_all.validate(root), str(tei_all.error_log.last_error)
+    root, result = _converted(snippet, validator, tmp_path, tei_all, text)
     assert [r.get("target") for r in xpath(root, "//t:ref[@type='noteAnchor']")] == anchors
     assert [n.get("n") for n in xpath(root, "//t:note[@type='comment']")] == comments
     found = [w for w in result.warnings if "has no" in w.message]
