@@ -217,9 +217,11 @@ class _LocalXMLResolver(etree.Resolver):
         return self.resolve_string(cached[1], context, base_url=path)
 
 
-def _top_level(expression: str) -> Iterator[tuple[int, str]]:
-    """The characters of an XPath expression outside brackets and string
-    literals (brackets and quotes themselves left out), with their offsets."""
+def _scan(expression: str) -> Iterator[tuple[int, str, int]]:
+    """Each character of an XPath expression outside string literals (the
+    quotes left out), its offset, and the bracket depth it stands at: an
+    opening bracket at the depth outside it, a closing one at the depth it
+    returns to."""
     depth, quote = 0, ""
     for i, char in enumerate(expression):
         if quote:
@@ -227,11 +229,19 @@ def _top_level(expression: str) -> Iterator[tuple[int, str]]:
         elif char in "'\"":
             quote = char
         elif char in "[(":
+            yield i, char, depth
             depth += 1
         elif char in "])":
             depth -= 1
-        elif depth == 0:
-            yield i, char
+            yield i, char, depth
+        else:
+            yield i, char, depth
+
+
+def _top_level(expression: str) -> Iterator[tuple[int, str]]:
+    """The characters of an XPath expression outside brackets and string
+    literals (brackets and quotes themselves left out), with their offsets."""
+    return ((i, char) for i, char, depth in _scan(expression) if depth == 0 and char not in "[]()")
 
 
 def _select(pattern: str) -> str:
@@ -281,24 +291,19 @@ def _select_branch(branch: str) -> str:
 
 def _top_level_groups(text: str) -> list[str] | None:
     """The contents of ``[a][b]...``, or None if ``text`` is not only predicates."""
-    groups, depth, quote, start = [], 0, "", 0
-    for i, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            if depth == 0:
-                if char != "[" or i != start:
-                    return None
-                start = i + 1
-            depth += 1
+    groups, start, level = [], 0, 0
+    for i, char, depth in _scan(text):
+        level = depth + 1 if char in "[(" else depth
+        if depth != 0:
+            continue
+        if char in "[(":
+            if char != "[" or i != start:
+                return None
+            start = i + 1
         elif char in "])":
-            depth -= 1
-            if depth == 0:
-                groups.append(text[start:i])
-                start = i + 1
-    return groups if depth == 0 and start == len(text) else None
+            groups.append(text[start:i])
+            start = i + 1
+    return groups if level == 0 and start == len(text) else None
 
 
 def _is_boolean(expression: str) -> bool:
