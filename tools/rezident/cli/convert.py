@@ -87,7 +87,11 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
                               hint="add a [[source]] per transcript, or name transcripts to convert")
         work = [(source.file, source) for source in edition.sources]
     if jobs is None:
-        jobs = _cores() if len(work) >= PARALLEL_FROM else 1
+        if len(work) >= PARALLEL_FROM:
+            from ..build import default_jobs  # the build's rule (the machine's cores), loaded only here
+            jobs = default_jobs()
+        else:
+            jobs = 1
 
     failures: list[str] = []
     differing: list[str] = []
@@ -143,13 +147,6 @@ def convert(files: tuple[Path, ...], profile: str | None, out_dir: Path | None, 
     if failures:
         click.echo(f"{len(failures)} of {len(work)} not converted: {', '.join(failures)}", err=True)
         raise SystemExit(1)
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def _convert(setup: converter.Setup, path: Path, source: edition_config.Source | None,
