@@ -6,9 +6,10 @@ import os
 import time
 
 from rezident.build.dependencies import Registers, read_pointers
-from rezident.build.hashing import SETTLE_NS, FileHashes, digest
+from rezident.build.hashing import FileHashes, digest
 from rezident.build.manifest import Manifest, read_data
 from rezident.build.publish import StagedTree
+from rezident.filestate import SETTLE_NS
 
 
 def test_digest_frames_its_parts():

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import time
-
 import pytest
 
-from rezident import edition
+from rezident import edition, filestate
 from rezident.errors import ConfigError
 
 HEAD = '[edition]\nid = "test"\ntitle = "A test edition"\n'
@@ -65,13 +62,17 @@ def big_edition(tmp_path, title: str):
     config = write(tmp_path, sources).joinpath("edition.toml")
     config.write_text(config.read_text(encoding="utf-8").replace("A test edition", title), encoding="utf-8")
     assert config.stat().st_size > edition.CACHE_FROM_BYTES
-    old = time.time() - 60  # settled: written a minute ago
-    os.utime(config, (old, old))
     return config
+
+
+def settled_at_once(monkeypatch):
+    """A test cannot set a file's ctime back: let every file count as settled."""
+    monkeypatch.setattr(filestate, "SETTLE_NS", -1)
 
 
 def test_a_large_edition_toml_is_parsed_once_until_it_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    settled_at_once(monkeypatch)
     config = big_edition(tmp_path, "First title")
     assert edition.load(config).title == "First title"
     assert list((tmp_path / "cache" / "rezident").glob("edition-*.pickle"))
@@ -83,6 +84,7 @@ def test_a_large_edition_toml_is_parsed_once_until_it_changes(tmp_path, monkeypa
     assert kept.title == "First title" and len(kept.sources) == 2000
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    settled_at_once(monkeypatch)
     big_edition(tmp_path, "Second title")
     assert edition.load(config).title == "Second title"
 
@@ -90,6 +92,7 @@ def test_a_large_edition_toml_is_parsed_once_until_it_changes(tmp_path, monkeypa
 def test_an_unusable_cache_only_costs_a_parse(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    settled_at_once(monkeypatch)
     config = big_edition(tmp_path, "A title")
     edition.load(config)
     for kept in (cache / "rezident").glob("edition-*.pickle"):

@@ -20,6 +20,7 @@ from typing import Any
 from . import resources
 from .errors import ConfigError
 from .files import write_atomic
+from .filestate import settled, stat_key
 
 CONFIG_NAME = "edition.toml"
 
@@ -113,9 +114,6 @@ def find_config(start: Path | None = None) -> Path:
 # parsed in the user's cache folder: TOML parsing costs a 10,000-source file
 # half a second on every command, more than a no-op build does otherwise.
 CACHE_FROM_BYTES = 64 * 1024
-# A file changed less than this long ago may change again without its
-# timestamps moving: it is not cached yet (as the build's file hashes).
-_SETTLE_NS = 2_000_000_000
 
 
 def _cache_folder() -> Path:
@@ -128,20 +126,20 @@ def _parsed(path: Path) -> dict[str, Any]:
     st = os.stat(path)
     if st.st_size < CACHE_FROM_BYTES:
         return tomllib.loads(path.read_text(encoding="utf-8"))
-    stat_key = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+    key = stat_key(st)
     name = hashlib.blake2b(os.fsencode(path.resolve()), digest_size=16).hexdigest()
     cached = _cache_folder() / f"edition-{name}.pickle"
     try:
         with open(cached, "rb") as handle:
             kept_key, data = pickle.load(handle)
-        if kept_key == stat_key:
+        if kept_key == key:
             return data
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         pass  # no cache, or an unreadable one: parse
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    if time.time_ns() - st.st_mtime_ns > _SETTLE_NS:
+    if settled(st, time.time_ns()):
         with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-            write_atomic(cached, pickle.dumps((stat_key, data), protocol=pickle.HIGHEST_PROTOCOL),
+            write_atomic(cached, pickle.dumps((key, data), protocol=pickle.HIGHEST_PROTOCOL),
                          sync=False)
     return data
 

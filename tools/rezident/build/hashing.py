@@ -4,9 +4,8 @@ Staleness is decided by content, never by timestamps: a file touched but not
 changed is not rebuilt, and a file changed within the same clock tick is. To
 keep a no-op build of thousands of documents fast, each file's hash is
 remembered together with its size, inode, mtime and ctime (as git's index
-does), and read again only when one of those moved. A hash is remembered only
-once the file is older than ``SETTLE_NS``: a file written in the same instant
-as it was hashed could change again without its timestamps moving.
+does), and read again only when one of those moved; a hash is remembered only
+once the file has settled (``rezident.filestate``).
 """
 
 from __future__ import annotations
@@ -17,7 +16,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-SETTLE_NS = 2_000_000_000
+from ..filestate import StatKey, settled, stat_key
+
 _CHUNK = 1 << 20
 
 
@@ -36,13 +36,6 @@ def hash_file(path: Path) -> str:
         while chunk := handle.read(_CHUNK):
             h.update(chunk)
     return h.hexdigest()
-
-
-StatKey = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
-
-
-def stat_key(st: os.stat_result) -> StatKey:
-    return (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
 
 
 class FileHashes:
@@ -65,7 +58,7 @@ class FileHashes:
             return known[1]
         value = hash_file(path)
         self.hashed += 1
-        if self._now - max(st.st_mtime_ns, st.st_ctime_ns) > SETTLE_NS:
+        if settled(st, self._now):
             self.fresh[key] = (skey, value)
         return value
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from .hashing import StatKey
+from ..filestate import StatKey
 
 SCHEMA_VERSION = 6
 
