@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable
@@ -34,6 +34,12 @@ COLLECTION_PAGES = ("index", "persons", "organisations", "places", "glossary",
 REGISTER_FILES = ("persons.xml", "organisations.xml", "places.xml")
 
 _TEMPORARY_NUMBERS = itertools.count()
+
+
+class _Parsed(NamedTuple):
+    node: PyXdmNode
+    data: bytes
+    may_hold_cyrillic: bool
 
 
 class _Default:
@@ -61,7 +67,7 @@ class HtmlRenderer:
         self._collection = self._compile("collection.xsl")
         for executable in (self._document, self._collection):
             self._set_edition_parameters(executable)
-        self._parsed: tuple[Path, float, PyXdmNode, bytes] | None = None
+        self._parsed: tuple[Path, float, _Parsed] | None = None
         self._register_key: tuple | None = None
 
     # -- compilation and parameters ------------------------------------
@@ -94,16 +100,16 @@ class HtmlRenderer:
     def _string(self, value: str):
         return saxon().make_string_value(value)
 
-    def _parse(self, tei_path: Path) -> tuple[PyXdmNode, bytes]:
-        """Parse a TEI file, returning its tree and its bytes (the TEI copy
-        is those bytes: the file is read once). The last one is kept, as
-        summarize and render_document are usually called on the same file
-        in turn."""
+    def _parse(self, tei_path: Path) -> _Parsed:
+        """Parse a TEI file: its tree, its bytes (the TEI copy is those bytes:
+        the file is read once) and whether it may hold Cyrillic. The last one
+        is kept, as summarize and render_document are usually called on the
+        same file in turn."""
         tei_path = _as_path(tei_path)
         try:
             mtime = os.stat(tei_path).st_mtime
             if self._parsed and self._parsed[0] == tei_path and self._parsed[1] == mtime:
-                return self._parsed[2], self._parsed[3]
+                return self._parsed[2]
             data = tei_path.read_bytes()
         except FileNotFoundError:
             raise RezidentError("the TEI file does not exist", path=tei_path) from None
@@ -115,8 +121,10 @@ class HtmlRenderer:
         except PySaxonApiError as exc:
             raise RezidentError(f"not well-formed XML: {_first_line(exc)}", path=tei_path,
                                 hint="run `rezident validate` on it") from None
-        self._parsed = (tei_path, mtime, node, data)
-        return node, data
+        # Another encoding than plain UTF-8 may spell Cyrillic in bytes we do not look at.
+        parsed = _Parsed(node, data, text is None or _may_hold_cyrillic(data))
+        self._parsed = (tei_path, mtime, parsed)
+        return parsed
 
     def _use_register_names(self, registers_dir: str | os.PathLike) -> None:
         """Give the document stylesheet the registers' names (id -> main
@@ -156,11 +164,11 @@ class HtmlRenderer:
         doc_id = tei_path.stem
         # plain strings on this path: pathlib costs a page a tenth of a millisecond per join
         self._use_register_names(os.path.join(os.path.dirname(tei_path), "registers"))
-        node, data = self._parse(tei_path)
+        node, data, cyrillic = self._parse(tei_path)
         html = self._transform(self._document, node, tei_path,
                                **{"doc-id": doc_id, "tei-href": f"tei/{doc_id}.xml",
                                   "pdf-href": f"../pdf/{doc_id}.pdf",
-                                  "cyrillic": _may_hold_cyrillic(data)})
+                                  "cyrillic": cyrillic})
         page = Path(out_dir, f"{doc_id}.html")
         _write(page, html)
         copy = Path(out_dir, "tei", f"{doc_id}.xml")
@@ -170,7 +178,7 @@ class HtmlRenderer:
     def summarize(self, tei_path: Path) -> bytes:
         """The document's summary (header facts, counts, mentions, terms)."""
         tei_path = _as_path(tei_path)
-        text = self._transform(self._summary, self._parse(tei_path)[0], tei_path,
+        text = self._transform(self._summary, self._parse(tei_path).node, tei_path,
                                **{"doc-id": tei_path.stem})
         return text.encode("utf-8")
 
@@ -332,12 +340,11 @@ def _utf8_text(data: bytes) -> str | None:
 _ALL_BUT_CYRILLIC_LEADS = bytes(b for b in range(256) if not 0xD0 <= b <= 0xD4)
 
 
-def _may_hold_cyrillic(data: bytes) -> bool:
-    """False only when the file surely holds no Cyrillic (no letter, no
+def _may_hold_cyrillic(utf8: bytes) -> bool:
+    """False only when a UTF-8 file surely holds no Cyrillic (no letter, no
     character reference that could be one): the stylesheet then skips
     looking for it in every text node."""
-    return (b"&#" in data or bool(data.translate(None, _ALL_BUT_CYRILLIC_LEADS))
-            or _utf8_text(data) is None)
+    return b"&#" in utf8 or bool(utf8.translate(None, _ALL_BUT_CYRILLIC_LEADS))
 
 
 def _first_line(exc: Exception) -> str:
