@@ -136,10 +136,7 @@ def _ref_resolves(registers: _RegisterIds) -> PythonTest:
         base = tree.docinfo.URL or ""
         local: set[str] = set()
         in_file: dict[str, frozenset[str]] = {}  # file part of @ref -> its ids, for this document
-        missing: set[str] = set()  # file parts naming no file
-
-        def path_of(file: str) -> str:
-            return _resolve(base, file)
+        missing: dict[str, str] = {}  # file part naming no file -> where it was looked for
 
         def test(element: etree._Element) -> bool | str:
             file, _, identifier = (element.get("ref") or "").partition("#")
@@ -154,10 +151,10 @@ def _ref_resolves(registers: _RegisterIds) -> PythonTest:
                 path = "" if ":" in file else _resolve(base, file)
                 ids = in_file[file] = registers.ids(path) if path.endswith(".xml") else frozenset()
                 if path.endswith(".xml") and not registers.exists(path):
-                    missing.add(file)
+                    missing[file] = path
             if file in missing:
                 return (f'@ref "{element.get("ref")}" does not resolve: there is no file {file} '
-                        f"(seen from this document: {path_of(file)}). Create the register there "
+                        f"(seen from this document: {missing[file]}). Create the register there "
                         "or correct the reference.")
             return identifier in ids
 
