@@ -5,7 +5,10 @@
   (persons, organisations, places), glossary, statistics, encoding, search.
 
   Global context item: <summaries> holding one <summary> per document.
-  Each page is a named template (the renderer calls them in turn).
+  Each page is a named template (the renderer calls them in turn). An
+  entry mentioned in many documents gets a page of its own, in a folder
+  (persons/<id>.html, glossary/term-<slug>.html): the template entry-pages
+  lists them and entry-page makes one (the renderer calls it once each).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -30,6 +33,14 @@
   <xsl:param name="registers-dir" as="xs:string" select="''"/>
   <!-- file: URI of schema/rezident.rng ('' when none). -->
   <xsl:param name="schema-uri" as="xs:string" select="''"/>
+  <!-- An entry of a register or the glossary whose mentions (occurrences)
+       fall in more than this many documents gets a page of its own listing
+       them; its entry says how many documents and links there. Up to this
+       many it lists them itself: about a screenful, and a list the reader
+       can take in at once. A register page then grows with its entries,
+       not with the number of documents (on 10,000 documents, the glossary
+       listed every occurrence in 16 MB). -->
+  <xsl:param name="inline-documents" as="xs:integer" select="25"/>
 
   <xsl:variable name="summaries" select="/s:summaries/s:summary"/>
   <!-- The renderer puts each distinct encodingDesc in once (s:encoding)
@@ -37,6 +48,12 @@
   <xsl:key name="summaries-by-encoding" match="s:summary" use="s:encoding/@ref"/>
   <xsl:key name="mentions" match="s:mention" use="@key"/>
   <xsl:key name="exemptions" match="s:exemption" use="@code"/>
+  <!-- rzh:term-key spelt out: Saxon keeps an index from one call of the
+       stylesheet to the next (one per entry page) only when its use
+       expression calls no stylesheet function; else it is built again
+       each time (0.2 s on 10,000 documents). -->
+  <xsl:key name="terms" match="s:term" use="upper-case(if (@original != '') then @original else normalize-space())"/>
+  <xsl:key name="abbrs" match="s:abbr" use="normalize-space()"/>
 
   <xsl:variable name="registers" as="map(xs:string, element()*)" select="map {
       'persons': rzh:register-entries('persons.xml', 'person'),
@@ -62,6 +79,7 @@
     <xsl:choose>
       <xsl:when test="$rzh:part = 'register'"><xsl:call-template name="rzh:register-content"/></xsl:when>
       <xsl:when test="$rzh:part = 'glossary'"><xsl:call-template name="rzh:glossary-content"/></xsl:when>
+      <xsl:when test="$rzh:part = 'entry'"><xsl:call-template name="rzh:entry-content"/></xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -140,6 +158,7 @@
       <xsl:with-param name="name" select="$name"/>
       <xsl:with-param name="content-of" select="$rzh:collection"/>
       <xsl:with-param name="rzh:part" tunnel="yes" select="'register'"/>
+      <xsl:with-param name="rzh:register" tunnel="yes" select="$name"/>
       <xsl:with-param name="rzh:title" tunnel="yes" select="$title"/>
       <xsl:with-param name="rzh:intro" tunnel="yes" select="$intro"/>
       <xsl:with-param name="rzh:entries" tunnel="yes" select="$entries"/>
@@ -154,6 +173,7 @@
     <xsl:param name="rzh:entries" tunnel="yes" as="element()*"/>
     <xsl:param name="rzh:mentions" tunnel="yes" as="element()*"/>
     <xsl:param name="rzh:unlisted" tunnel="yes" as="element()*"/>
+    <xsl:param name="rzh:register" tunnel="yes" as="xs:string"/>
     <xsl:variable name="title" select="$rzh:title"/>
     <xsl:variable name="intro" select="$rzh:intro"/>
     <xsl:variable name="entries" select="$rzh:entries"/>
@@ -177,11 +197,14 @@
           <ul class="register" role="list">
             <xsl:for-each-group select="$unlisted" group-by="@key">
               <xsl:sort select="lower-case(current-grouping-key())" lang="en"/>
+              <xsl:variable name="name" select="rzh:unlisted-name(current-group())"/>
               <li class="entry" id="{current-grouping-key()}">
-                <h3><xsl:value-of select="string-join(distinct-values(current-group() ! normalize-space()), ', ')"/></h3>
+                <h3><xsl:value-of select="$name"/></h3>
                 <p class="entry-id">Identifier: <code><xsl:value-of select="current-grouping-key()"/></code></p>
-                <xsl:call-template name="rzh:mention-list">
-                  <xsl:with-param name="mentions" select="current-group()"/>
+                <xsl:call-template name="rzh:mentions-or-page">
+                  <xsl:with-param name="items" select="current-group()"/>
+                  <xsl:with-param name="href" select="rzh:entry-href($rzh:register, current-grouping-key())"/>
+                  <xsl:with-param name="name" select="$name"/>
                 </xsl:call-template>
               </li>
             </xsl:for-each-group>
@@ -208,7 +231,14 @@
                                          //text(), ' ') => replace('\s+([,.])', '$1'))"/>
   </xsl:function>
 
+  <!-- The heading of a key mentioned but not in the register: the names it is mentioned by. -->
+  <xsl:function name="rzh:unlisted-name" as="xs:string">
+    <xsl:param name="mentions" as="element()+"/>
+    <xsl:sequence select="string-join(distinct-values($mentions ! normalize-space()), ', ')"/>
+  </xsl:function>
+
   <xsl:template match="*" mode="rzh:register-entry">
+    <xsl:param name="rzh:register" tunnel="yes" as="xs:string"/>
     <xsl:variable name="id" select="string(@xml:id)"/>
     <xsl:variable name="main" select="rzh:entry-name(.)"/>
     <xsl:variable name="names" select="(tei:persName | tei:orgName | tei:placeName | tei:name)"/>
@@ -241,7 +271,11 @@
       </xsl:for-each>
       <xsl:choose>
         <xsl:when test="$mentions">
-          <xsl:call-template name="rzh:mention-list"><xsl:with-param name="mentions" select="$mentions"/></xsl:call-template>
+          <xsl:call-template name="rzh:mentions-or-page">
+            <xsl:with-param name="items" select="$mentions"/>
+            <xsl:with-param name="href" select="rzh:entry-href($rzh:register, $id)"/>
+            <xsl:with-param name="name" select="$main"/>
+          </xsl:call-template>
         </xsl:when>
         <xsl:otherwise><p class="no-mentions">Not mentioned in the documents of this edition.</p></xsl:otherwise>
       </xsl:choose>
@@ -292,20 +326,22 @@
     <xsl:sequence select="if ($count gt 1) then rz:plural($one) else $one"/>
   </xsl:function>
 
-  <!-- Every mention, grouped by document in date order. -->
+  <!-- Every mention, grouped by document in date order; $base leads from
+       the page to the documents ('../' on an entry page). -->
   <xsl:template name="rzh:mention-list">
     <xsl:param name="mentions" as="element()*"/>
+    <xsl:param name="base" as="xs:string" select="''"/>
     <ul class="mentions">
       <xsl:for-each-group select="$mentions" group-by="../@id">
         <xsl:sort select="../@sort-date"/>
         <xsl:variable name="doc" select="current-group()[1]/.."/>
         <li>
-          <a href="{$doc/@href}"><xsl:value-of select="$doc/@title"/></a>
+          <a href="{$base}{$doc/@href}"><xsl:value-of select="$doc/@title"/></a>
           <xsl:if test="$doc/@date != 'undated'"> (<xsl:value-of select="$doc/@date"/>)</xsl:if>
           <xsl:text>: </xsl:text>
           <xsl:for-each select="current-group()">
             <xsl:if test="position() gt 1">, </xsl:if>
-            <a href="{$doc/@href}#{@id}">
+            <a href="{$base}{$doc/@href}#{@id}">
               <xsl:call-template name="rzh:lang-of-name"/>
               <xsl:value-of select="normalize-space()"/>
             </a>
@@ -350,24 +386,22 @@
           <xsl:choose>
             <xsl:when test="$terms">
               <dl class="glossary">
-                <xsl:for-each-group select="$terms" group-by="upper-case(if (@original != '') then @original else normalize-space())">
+                <xsl:for-each-group select="$terms" group-by="rzh:term-key(.)">
                   <xsl:sort select="current-grouping-key()" lang="en"/>
                   <xsl:variable name="first" select="current-group()[1]"/>
-                  <div class="row" id="term-{rz:slug(current-grouping-key())}">
-                    <dt>
-                      <xsl:choose>
-                        <xsl:when test="$first/@original != ''">
-                          <span lang="{$first/@lang}"><xsl:value-of select="$first/@original"/></span>
-                        </xsl:when>
-                        <xsl:otherwise><xsl:value-of select="normalize-space($first)"/></xsl:otherwise>
-                      </xsl:choose>
-                    </dt>
+                  <xsl:variable name="id" select="rzh:term-anchor(current-grouping-key())"/>
+                  <div class="row" id="{$id}">
+                    <dt><xsl:apply-templates select="$first" mode="rzh:glossary-name"/></dt>
                     <dd>
                       <xsl:if test="$first/@original != ''">
                         <p>Rendered as <xsl:value-of select="string-join(distinct-values(current-group() ! ('“' || normalize-space() || '”')), ', ')"/>
                           <xsl:if test="$first/@lang != ''"> (<xsl:value-of select="rz:language-name($first/@lang)"/>)</xsl:if>.</p>
                       </xsl:if>
-                      <xsl:call-template name="rzh:occurrences"><xsl:with-param name="items" select="current-group()"/></xsl:call-template>
+                      <xsl:call-template name="rzh:mentions-or-page">
+                        <xsl:with-param name="items" select="current-group()"/>
+                        <xsl:with-param name="href" select="rzh:entry-href('glossary', $id)"/>
+                        <xsl:with-param name="name" as="node()*"><xsl:apply-templates select="$first" mode="rzh:glossary-name"/></xsl:with-param>
+                      </xsl:call-template>
                     </dd>
                   </div>
                 </xsl:for-each-group>
@@ -383,11 +417,16 @@
               <dl class="glossary">
                 <xsl:for-each-group select="$abbrs" group-by="normalize-space()">
                   <xsl:sort select="lower-case(current-grouping-key())" lang="en"/>
-                  <div class="row" id="abbr-{rz:slug(current-grouping-key())}">
-                    <dt><abbr lang="{current-group()[1]/@lang}"><xsl:value-of select="current-grouping-key()"/></abbr></dt>
+                  <xsl:variable name="id" select="rzh:abbr-anchor(current-grouping-key())"/>
+                  <div class="row" id="{$id}">
+                    <dt><xsl:apply-templates select="current-group()[1]" mode="rzh:glossary-name"/></dt>
                     <dd>
                       <p><xsl:value-of select="string-join(distinct-values(current-group()/@expan), '; ')"/></p>
-                      <xsl:call-template name="rzh:occurrences"><xsl:with-param name="items" select="current-group()"/></xsl:call-template>
+                      <xsl:call-template name="rzh:mentions-or-page">
+                        <xsl:with-param name="items" select="current-group()"/>
+                        <xsl:with-param name="href" select="rzh:entry-href('glossary', $id)"/>
+                        <xsl:with-param name="name" as="node()*"><xsl:apply-templates select="current-group()[1]" mode="rzh:glossary-name"/></xsl:with-param>
+                      </xsl:call-template>
                     </dd>
                   </div>
                 </xsl:for-each-group>
@@ -408,7 +447,11 @@
                 <dd>
                   <p><xsl:value-of select="rz:exemption-meaning(.)"/>.</p>
                   <xsl:if test="$uses">
-                    <xsl:call-template name="rzh:occurrences"><xsl:with-param name="items" select="$uses"/></xsl:call-template>
+                    <xsl:call-template name="rzh:mentions-or-page">
+                      <xsl:with-param name="items" select="$uses"/>
+                      <xsl:with-param name="href" select="rzh:entry-href('glossary', 'exemption-' || .)"/>
+                      <xsl:with-param name="name" select="."/>
+                    </xsl:call-template>
                   </xsl:if>
                 </dd>
               </div>
@@ -419,20 +462,227 @@
 
   <xsl:template name="rzh:occurrences">
     <xsl:param name="items" as="element()*"/>
+    <xsl:param name="base" as="xs:string" select="''"/>
     <ul class="mentions">
       <xsl:for-each-group select="$items" group-by="../@id">
         <xsl:sort select="../@sort-date"/>
         <xsl:variable name="doc" select="current-group()[1]/.."/>
         <li>
-          <a href="{$doc/@href}"><xsl:value-of select="$doc/@title"/></a>
+          <a href="{$base}{$doc/@href}"><xsl:value-of select="$doc/@title"/></a>
           <xsl:text>: </xsl:text>
           <xsl:for-each select="current-group()">
             <xsl:if test="position() gt 1">, </xsl:if>
-            <a href="{$doc/@href}#{@id}" aria-label="occurrence {position()} in {$doc/@title}"><xsl:value-of select="position()"/></a>
+            <a href="{$base}{$doc/@href}#{@id}" aria-label="occurrence {position()} in {$doc/@title}"><xsl:value-of select="position()"/></a>
           </xsl:for-each>
         </li>
       </xsl:for-each-group>
     </ul>
+  </xsl:template>
+
+  <!-- How the glossary names a term (its original, else as written) or an abbreviation. -->
+  <xsl:template match="s:term" mode="rzh:glossary-name">
+    <xsl:choose>
+      <xsl:when test="@original != ''"><span lang="{@lang}"><xsl:value-of select="@original"/></span></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space()"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="s:abbr" mode="rzh:glossary-name">
+    <abbr lang="{@lang}"><xsl:value-of select="normalize-space()"/></abbr>
+  </xsl:template>
+
+  <xsl:function name="rzh:term-key" as="xs:string">
+    <xsl:param name="term" as="element()"/>
+    <xsl:sequence select="upper-case(if ($term/@original != '') then $term/@original else normalize-space($term))"/>
+  </xsl:function>
+  <xsl:function name="rzh:term-anchor" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="'term-' || rz:slug($key)"/>
+  </xsl:function>
+  <xsl:function name="rzh:abbr-anchor" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="'abbr-' || rz:slug($key)"/>
+  </xsl:function>
+
+  <!-- ===== Entry pages ================================================= -->
+
+  <!-- Under an entry: its mentions, grouped by document; or, when they fall
+       in more than $inline-documents documents, how many documents and a
+       link to the entry's own page, which lists them. -->
+  <xsl:template name="rzh:mentions-or-page">
+    <xsl:param name="items" as="element()+"/>
+    <xsl:param name="href" as="xs:string"/>
+    <!-- the entry's name in the link's text -->
+    <xsl:param name="name" as="item()*"/>
+    <xsl:variable name="occurrences" select="exists($items[not(self::s:mention)])"/>
+    <xsl:variable name="documents" select="count($items/..)"/>
+    <xsl:choose>
+      <xsl:when test="$documents le $inline-documents and $occurrences">
+        <xsl:call-template name="rzh:occurrences"><xsl:with-param name="items" select="$items"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$documents le $inline-documents">
+        <xsl:call-template name="rzh:mention-list"><xsl:with-param name="mentions" select="$items"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="entry-page-link">
+          <xsl:value-of select="(if ($occurrences) then 'Occurs in ' else 'Mentioned in ')
+                                || rzh:documents($documents) || ': '"/>
+          <a href="{$href}">
+            <xsl:value-of select="'all ' || format-number(count($items), '#,##0')
+                                  || (if ($occurrences) then ' occurrences of ' else ' mentions of ')"/>
+            <xsl:sequence select="$name"/>
+            <xsl:text>, by document</xsl:text>
+          </a>
+          <xsl:text>.</xsl:text>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:function name="rzh:documents" as="xs:string">
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:sequence select="format-number($count, '#,##0') || (if ($count eq 1) then ' document' else ' documents')"/>
+  </xsl:function>
+
+  <!-- Where an entry's own page is, from the top of the site: a folder per
+       page it belongs to (document pages are <id>.html at the top, so
+       they cannot collide). Characters that have no place in a file name
+       are spelt ~codepoint~ ("~" too, so two ids never share a file). -->
+  <xsl:function name="rzh:entry-href" as="xs:string">
+    <xsl:param name="folder" as="xs:string"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="$folder || '/' || rzh:file-name($id) || '.html'"/>
+  </xsl:function>
+
+  <xsl:function name="rzh:file-name" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="
+        if (matches($id, '^[\p{L}\p{N}_-][\p{L}\p{N}._-]*$')) then $id
+        else if ($id = '') then '~'
+        else string-join(for $i in 1 to string-length($id)
+                         return let $c := substring($id, $i, 1)
+                         return if (matches($c, '[\p{L}\p{N}_-]') or ($i gt 1 and $c eq '.'))
+                                then $c else '~' || string-to-codepoints($c) || '~')"/>
+  </xsl:function>
+
+  <!-- The entry pages to make, five strings each: kind (persons,
+       organisations, places; persons-unlisted ... for a key mentioned but
+       not in the register; term, abbr, exemption), key, the entry's id on
+       its register or glossary page, title, and path from the top of the
+       site. The renderer makes each with the entry-page template and
+       writes it to its path. -->
+  <xsl:template name="entry-pages" as="xs:string*">
+    <xsl:for-each select="'persons', 'organisations', 'places'">
+      <xsl:variable name="register" select="."/>
+      <xsl:variable name="entries" select="$registers($register)"/>
+      <xsl:for-each select="$entries">
+        <xsl:variable name="id" select="string(@xml:id)"/>
+        <xsl:if test="count($summaries[1] ! key('mentions', $id, root(.))/..) gt $inline-documents">
+          <xsl:sequence select="$register, $id, $id, rzh:entry-name(.), rzh:entry-href($register, $id)"/>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:for-each-group select="$summaries/s:mention[@register = $register][not(@key = $entries/@xml:id)]" group-by="@key">
+        <xsl:if test="count(current-group()/..) gt $inline-documents">
+          <xsl:sequence select="$register || '-unlisted', current-grouping-key(), current-grouping-key(),
+                                rzh:unlisted-name(current-group()), rzh:entry-href($register, current-grouping-key())"/>
+        </xsl:if>
+      </xsl:for-each-group>
+    </xsl:for-each>
+    <xsl:for-each-group select="$summaries/s:term" group-by="rzh:term-key(.)">
+      <xsl:if test="count(current-group()/..) gt $inline-documents">
+        <xsl:variable name="id" select="rzh:term-anchor(current-grouping-key())"/>
+        <xsl:variable name="first" select="current-group()[1]"/>
+        <xsl:sequence select="'term', current-grouping-key(), $id,
+                              if ($first/@original != '') then string($first/@original) else normalize-space($first),
+                              rzh:entry-href('glossary', $id)"/>
+      </xsl:if>
+    </xsl:for-each-group>
+    <xsl:for-each-group select="$summaries/s:abbr" group-by="normalize-space()">
+      <xsl:if test="count(current-group()/..) gt $inline-documents">
+        <xsl:variable name="id" select="rzh:abbr-anchor(current-grouping-key())"/>
+        <xsl:sequence select="'abbr', current-grouping-key(), $id, current-grouping-key(), rzh:entry-href('glossary', $id)"/>
+      </xsl:if>
+    </xsl:for-each-group>
+    <xsl:for-each select="rz:exemption-codes()">
+      <xsl:if test="count($summaries[1] ! key('exemptions', current(), root(.))/..) gt $inline-documents">
+        <xsl:sequence select="'exemption', ., 'exemption-' || ., ., rzh:entry-href('glossary', 'exemption-' || .)"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- One entry's page: every mention (occurrence), grouped by document in
+       date order, and a link back to the entry. Parameters as entry-pages
+       lists them. -->
+  <xsl:template name="entry-page">
+    <xsl:param name="kind" as="xs:string" required="yes"/>
+    <xsl:param name="key" as="xs:string" required="yes"/>
+    <xsl:param name="id" as="xs:string" required="yes"/>
+    <xsl:param name="title" as="xs:string" required="yes"/>
+    <xsl:variable name="register" select="substring-before($kind || '-', '-')"/>
+    <xsl:variable name="page" select="if ($kind = ('term', 'abbr', 'exemption')) then 'glossary' else $register"/>
+    <xsl:variable name="items" select="
+        if ($kind eq 'term') then key('terms', $key, $rzh:collection)
+        else if ($kind eq 'abbr') then key('abbrs', $key, $rzh:collection)
+        else if ($kind eq 'exemption') then key('exemptions', $key, $rzh:collection)
+        else if (ends-with($kind, '-unlisted')) then key('mentions', $key, $rzh:collection)[@register = $register]
+        else key('mentions', $key, $rzh:collection)"/>
+    <xsl:call-template name="rzh:page">
+      <xsl:with-param name="title" select="$title || ' · ' || $rzh:nav[@name = $page]/@label"/>
+      <xsl:with-param name="name" select="$page || '-entry'"/>
+      <xsl:with-param name="body-class" select="'entry-page'"/>
+      <xsl:with-param name="base" select="'../'"/>
+      <xsl:with-param name="content-of" select="$rzh:collection"/>
+      <xsl:with-param name="rzh:part" tunnel="yes" select="'entry'"/>
+      <xsl:with-param name="rzh:kind" tunnel="yes" select="$kind"/>
+      <xsl:with-param name="rzh:page" tunnel="yes" select="$page"/>
+      <xsl:with-param name="rzh:id" tunnel="yes" select="$id"/>
+      <xsl:with-param name="rzh:title" tunnel="yes" select="$title"/>
+      <xsl:with-param name="rzh:items" tunnel="yes" select="$items"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="rzh:entry-content">
+    <xsl:param name="rzh:kind" tunnel="yes" as="xs:string"/>
+    <xsl:param name="rzh:page" tunnel="yes" as="xs:string"/>
+    <xsl:param name="rzh:id" tunnel="yes" as="xs:string"/>
+    <xsl:param name="rzh:title" tunnel="yes" as="xs:string"/>
+    <xsl:param name="rzh:items" tunnel="yes" as="element()*"/>
+    <xsl:variable name="occurrences" select="$rzh:page eq 'glossary'"/>
+    <xsl:variable name="back" select="'../' || $rzh:page || '.html#' || $rzh:id"/>
+    <xsl:variable name="where" select="if ($occurrences) then 'glossary' else lower-case($rzh:nav[@name = $rzh:page]/@label) || ' register'"/>
+    <xsl:variable name="name" as="node()*">
+      <xsl:choose>
+        <xsl:when test="$rzh:kind = ('term', 'abbr')"><xsl:apply-templates select="$rzh:items[1]" mode="rzh:glossary-name"/></xsl:when>
+        <xsl:when test="rzh:in-cyrillic($rzh:title)"><span lang="ru"><xsl:value-of select="$rzh:title"/></span></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$rzh:title"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <h1><xsl:sequence select="$name"/></h1>
+    <p class="lead">
+      <xsl:value-of select="if ($occurrences) then 'Every occurrence of ' else 'Every mention of '"/>
+      <xsl:sequence select="$name"/>
+      <xsl:value-of select="' in the documents, grouped by document in date order: '
+                            || format-number(count($rzh:items), '#,##0')
+                            || (if ($occurrences) then ' occurrence' else ' mention')
+                            || (if (count($rzh:items) eq 1) then '' else 's')
+                            || ' in ' || rzh:documents(count($rzh:items/..)) || '. '
+                            || (if ($occurrences) then 'What it means is in ' else 'Its other names and notes are in ')"/>
+      <a href="{$back}"><xsl:value-of select="'its entry in the ' || $where"/></a>
+      <xsl:text>.</xsl:text>
+    </p>
+    <xsl:choose>
+      <xsl:when test="$occurrences">
+        <xsl:call-template name="rzh:occurrences">
+          <xsl:with-param name="items" select="$rzh:items"/>
+          <xsl:with-param name="base" select="'../'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="rzh:mention-list">
+          <xsl:with-param name="mentions" select="$rzh:items"/>
+          <xsl:with-param name="base" select="'../'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== Statistics ================================================ -->

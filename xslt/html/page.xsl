@@ -3,7 +3,9 @@
   The frame every page of the HTML edition shares: head, site navigation,
   footer. Pages call rzh:page with their title, name and content (or a node
   whose rzh:page-content template makes it).
-  Every page lives at the top of the site, so links are plain file names.
+  Most pages live at the top of the site, where links are plain file names;
+  a page in a folder of its own (an entry page, persons/<id>.html) passes
+  base="../" and its asset, home and navigation links start with it.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -46,6 +48,8 @@
     <xsl:param name="content-of" as="node()?" select="()"/>
     <xsl:param name="head-extra" as="node()*" select="()"/>
     <xsl:param name="body-class" as="xs:string" select="$name"/>
+    <!-- The way from the page to the top of the site ('' or '../'). -->
+    <xsl:param name="base" as="xs:string" select="''"/>
     <html lang="{($lang[normalize-space()], 'en')[1]}">
       <head>
         <meta charset="utf-8"/>
@@ -53,19 +57,19 @@
         <title><xsl:value-of select="$title || (if ($title != $edition-title) then ' · ' || $edition-title else '')"/></title>
         <meta name="generator" content="rezident"/>
         <link rel="icon" href="data:,"/>
-        <link rel="stylesheet" href="assets/edition.css"/>
+        <link rel="stylesheet" href="{$base}assets/edition.css"/>
         <xsl:sequence select="$head-extra"/>
-        <script src="assets/edition.js" defer=""></script>
+        <script src="{$base}assets/edition.js" defer=""></script>
       </head>
       <body class="{$body-class}">
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">
-          <p class="site-title"><a href="index.html"><xsl:value-of select="$edition-title"/></a></p>
+          <p class="site-title"><a href="{$base}index.html"><xsl:value-of select="$edition-title"/></a></p>
           <nav aria-label="Edition">
             <ul>
               <xsl:for-each select="$rzh:nav">
                 <li>
-                  <a href="{@name}.html">
+                  <a href="{$base}{@name}.html">
                     <xsl:if test="@name = $name"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                     <xsl:value-of select="@label"/>
                   </a>

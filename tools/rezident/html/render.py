@@ -184,12 +184,17 @@ class HtmlRenderer:
 
     def render_collection(self, summaries: Iterable[bytes], out_dir: Path,
                           registers_dir: Path | None | _Default = EDITION,
-                          schema_dir: Path | None | _Default = EDITION) -> list[Path]:
-        """Index, registers, glossary, statistics, encoding and search pages.
+                          schema_dir: Path | None | _Default = EDITION,
+                          inline_documents: int | None = None) -> list[Path]:
+        """Index, registers, glossary, statistics, encoding and search pages,
+        and the entry pages (``persons/<id>.html``, ``glossary/<id>.html`` ...)
+        of the entries mentioned in more than ``inline_documents`` documents
+        (None: the stylesheet's default).
 
         ``registers_dir`` and ``schema_dir`` default to the edition's (None:
         there are none); the registers and the schema are copied beside the
         TEI copies so that a downloaded document still resolves its pointers.
+        Returns every file written.
         """
         out_dir = Path(out_dir)
         if isinstance(registers_dir, _Default):
@@ -212,6 +217,11 @@ class HtmlRenderer:
         schema = schema_dir / "rezident.rng" if schema_dir else None
         executable.set_parameter("schema-uri", self._string(
             schema.resolve().as_uri() if schema and schema.is_file() else ""))
+        if inline_documents is None:
+            with contextlib.suppress(KeyError):  # saxonche: "not set"
+                executable.remove_parameter("inline-documents")
+        else:
+            executable.set_parameter("inline-documents", saxon().make_integer_value(inline_documents))
         written = []
         for page in COLLECTION_PAGES:
             target = out_dir / f"{page}.html"
@@ -222,8 +232,59 @@ class HtmlRenderer:
                 raise RezidentError(f"the {page} page failed: {_first_line(exc)}",
                                     path=self.html_dir / "collection.xsl") from None
             written.append(target)
+        written += self._render_entry_pages(executable, out_dir)
         written += _copy_files(registers_dir, REGISTER_FILES, out_dir / "tei" / "registers")
         written += _copy_files(schema_dir, ("rezident.rng", "rezident.sch"), out_dir / "schema")
+        return written
+
+    def _render_entry_pages(self, executable: PyXsltExecutable, out_dir: Path) -> list[Path]:
+        """The pages of the entries mentioned in too many documents to list
+        on their register or glossary page: collection.xsl's entry-pages
+        names them, entry-page makes each one (one call a page, about as
+        cheap as a template call; each page is written and renamed whole)."""
+        stylesheet = self.html_dir / "collection.xsl"
+        executable.set_result_as_raw_value(True)  # the strings, not a document holding them
+        try:
+            listed = executable.call_template_returning_value(template_name="entry-pages")
+        except PySaxonApiError as exc:
+            if "XTDE0040" in str(exc):  # an edition's own older collection.xsl: no entry pages
+                return []
+            raise RezidentError(f"the list of entry pages failed: {_first_line(exc)}",
+                                path=stylesheet) from None
+        finally:
+            executable.set_result_as_raw_value(False)
+        values = [] if listed is None else [listed.item_at(i).string_value for i in range(listed.size)]
+        if len(values) % 5:
+            raise RezidentError("the entry-pages template must give five strings per page "
+                                f"(kind, key, id, title, path), not {len(values)}", path=stylesheet)
+        written: list[Path] = []
+        made: set[str] = set()
+        folders: set[str] = set()
+        try:
+            for kind, key, entry_id, title, href in zip(*[iter(values)] * 5):
+                folder, _, name = href.partition("/")
+                if not folder or not name or "/" in name or name.startswith(".") or folder.startswith("."):
+                    raise RezidentError(f"an entry page must be folder/name.html, not {href!r}",
+                                        path=stylesheet)
+                if href in made:  # two glossary entries whose ids agree: the first one's
+                    continue
+                made.add(href)
+                target = Path(out_dir, folder, name)
+                if folder not in folders:
+                    os.makedirs(os.path.join(out_dir, folder), exist_ok=True)
+                    folders.add(folder)
+                executable.set_initial_template_parameters(False, {
+                    "kind": self._string(kind), "key": self._string(key),
+                    "id": self._string(entry_id), "title": self._string(title)})
+                try:
+                    _write_by(target, lambda tmp: executable.call_template_returning_file(
+                        template_name="entry-page", output_file=tmp))
+                except PySaxonApiError as exc:
+                    raise RezidentError(f"the entry page {href} failed: {_first_line(exc)}",
+                                        path=stylesheet) from None
+                written.append(target)
+        finally:
+            executable.set_initial_template_parameters(False, {})
         return written
 
     def copy_assets(self, out_dir: Path) -> list[Path]:
