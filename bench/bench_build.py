@@ -236,6 +236,8 @@ def main() -> None:
     parser.add_argument("--pdf-sample", type=int, default=10, help="documents rendered as PDF")
     parser.add_argument("--tei-sample", type=int, default=500,
                         help="documents for the TEI Stylesheets comparison")
+    parser.add_argument("--cost-sample", type=int, default=200,
+                        help="documents timed step by step in one process")
     args = parser.parse_args()
     work = (args.work or HERE / "out" / str(args.count)).resolve()
     if work.exists():
@@ -309,7 +311,7 @@ def main() -> None:
         print(f"naive {name}: {baseline:.2f}/s, one process per document; rezident is "
               f"{ours[key] / baseline:.0f}x faster", flush=True)
 
-    costs = per_document_costs(work, sample)
+    costs = per_document_costs(work, rng.sample(tei, min(args.cost_sample, len(tei))))
     print("CPU per document, one process: " + "; ".join(f"{k} {v:.1f} ms" for k, v in costs.items()),
           flush=True)
 
@@ -337,6 +339,10 @@ def main() -> None:
     print(f"convert + validate + HTML: {total:.1f} s wall for {len(tei)} documents with --jobs "
           f"{args.jobs}; {cpu:.1f} s CPU in all processes, i.e. about {cpu / args.jobs:.0f} s on "
           f"{args.jobs} idle cores (target < 30 s for 10,000; load average {load:.1f} during the run)")
+    floor = sum(costs.values()) * len(tei) / 1000 / args.jobs
+    print(f"the CPU per document of the steps measured above x {len(tei)} documents / {args.jobs} "
+          f"cores = {floor:.1f} s: the least convert + validate + HTML can take on this machine, "
+          f"with perfect parallelism and nothing else (start-up, writing, collection pages)")
     print(f"no-op rebuild: {noop.seconds:.2f} s (target < 2 s)")
     print(f"peak memory: {mb(peak)} (target < 1 GB)")
 
