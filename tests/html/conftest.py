@@ -85,3 +85,34 @@ def core_value(xslt_dir: Path, tmp_path_factory):
         return cache[expression].transform_to_string(xdm_node=node) or ""
 
     return run
+
+
+SITE_DOCUMENTS = ("cable", "letter", "undated")
+
+
+def _render_site(renderer: HtmlRenderer, out: Path, **options) -> list[Path]:
+    summaries = []
+    for name in SITE_DOCUMENTS:
+        renderer.render_document(FIXTURES / f"{name}.xml", out)
+        summaries.append(renderer.summarize(FIXTURES / f"{name}.xml"))
+    written = renderer.render_collection(summaries, out, registers_dir=FIXTURES / "registers",
+                                         schema_dir=FIXTURES / "schema", **options)
+    renderer.copy_assets(out)
+    return written
+
+
+@pytest.fixture(scope="session")
+def site(renderer: HtmlRenderer, tmp_path_factory) -> Path:
+    """The fixtures' documents as a site, rendered as the build does by default."""
+    out = tmp_path_factory.mktemp("site")
+    _render_site(renderer, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def entry_site(renderer: HtmlRenderer, tmp_path_factory) -> tuple[Path, list[Path]]:
+    """The same site with every entry mentioned in more than one document
+    on a page of its own (inline-documents 1), and the files
+    render_collection said it wrote."""
+    out = tmp_path_factory.mktemp("entry-site")
+    return out, _render_site(renderer, out, inline_documents=1)

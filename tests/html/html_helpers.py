@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import html5lib
 from lxml import etree
 
@@ -40,3 +43,15 @@ def text_of(element: etree._Element, view: str = "reading") -> str:
     for child in element:
         walk(child)
     return " ".join("".join(parts).split())
+
+
+def own_stylesheets(xslt_dir: Path, folder: Path, old: str, new: str) -> Path:
+    """An edition's own copy of the stylesheets (``folder/xslt``) whose
+    collection.xsl has ``old`` (which must be there) replaced by ``new``."""
+    own = folder / "xslt"
+    shutil.copytree(xslt_dir, own)
+    collection = own / "html" / "collection.xsl"
+    text = collection.read_text(encoding="utf-8")
+    assert old in text, old
+    collection.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return own

@@ -80,3 +80,13 @@ def test_diplomatic_view_shows_the_transcripts_notation(edition_site, project_ro
             assert f"[{unclear.get('n')}% {' '.join(unclear.xpath('string()').split())}]" in diplomatic
         if tree.xpath("//tei:text//tei:gap[@reason='redacted']", namespaces=TEI):
             assert "[ ]" in diplomatic
+
+
+def test_the_registers_list_every_mention_at_the_default_threshold(edition_site):
+    # No entry of the example edition is mentioned in more than 25 of its
+    # documents: no entry pages, every mentioned entry lists its mentions.
+    _, out = edition_site
+    assert not [p for p in out.rglob("*.html") if p.parent != out]
+    for name in ("persons", "organisations", "places", "glossary"):
+        root = parse_page((out / f"{name}.html").read_text(encoding="utf-8"))
+        assert not root.xpath("//p[@class='entry-page-link']"), name

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from html_helpers import parse_page, text_of
+from html_helpers import own_stylesheets, parse_page, text_of
 from lxml import etree
 
 from rezident.errors import RezidentError
@@ -19,25 +19,30 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 DOCUMENTS = ("cable", "letter", "undated")
 
 
-@pytest.fixture(scope="module")
-def site(renderer: HtmlRenderer, fixtures_dir: Path, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    summaries = []
-    for name in DOCUMENTS:
-        renderer.render_document(fixtures_dir / f"{name}.xml", out)
-        summaries.append(renderer.summarize(fixtures_dir / f"{name}.xml"))
-    renderer.render_collection(summaries, out, registers_dir=fixtures_dir / "registers",
-                               schema_dir=fixtures_dir / "schema")
-    renderer.copy_assets(out)
-    return out
+# site (the fixtures' documents, cable, letter and undated) and entry_site: conftest.py
+
+# the generic tests run on both: the site as rendered by default, and with
+# entry pages (persons/per-beriya.html ...)
+SITES = ("site", "entry_site")
+
+
+@pytest.fixture(params=SITES)
+def any_site(request) -> Path:
+    site = request.getfixturevalue(request.param)
+    return site[0] if isinstance(site, tuple) else site
 
 
 def page(site: Path, name: str) -> etree._Element:
-    return parse_page((site / f"{name}.html").read_text(encoding="utf-8"))
+    return read(site / f"{name}.html")
+
+
+def read(path: Path) -> etree._Element:
+    return parse_page(path.read_text(encoding="utf-8"))
 
 
 def all_pages(site: Path) -> list[Path]:
-    return sorted(site.glob("*.html"))
+    """Every page, entry pages in their folders included."""
+    return sorted(site.rglob("*.html"))
 
 
 def tei_words(path: Path) -> set[str]:
@@ -53,17 +58,17 @@ def page_words(root: etree._Element) -> set[str]:
 
 # ---- every page -------------------------------------------------------
 
-def test_every_page_is_valid_html5(site):
-    pages = all_pages(site)
+def test_every_page_is_valid_html5(any_site):
+    pages = all_pages(any_site)
     assert {p.stem for p in pages} >= {*DOCUMENTS, "index", "persons", "organisations", "places",
                                        "glossary", "statistics", "encoding", "search"}
     for path in pages:
         parse_page(path.read_text(encoding="utf-8"))  # raises on any parse error
 
 
-def test_every_page_has_landmarks_and_ordered_headings(site):
-    for path in all_pages(site):
-        root = page(site, path.stem)
+def test_every_page_has_landmarks_and_ordered_headings(any_site):
+    for path in all_pages(any_site):
+        root = read(path)
         assert root.get("lang"), path.name
         for landmark in ("header", "nav", "main", "footer"):
             assert root.find(f".//{landmark}") is not None, f"{path.name}: no <{landmark}>"
@@ -73,31 +78,34 @@ def test_every_page_has_landmarks_and_ordered_headings(site):
             assert after <= before + 1, f"{path.name}: h{before} followed by h{after}"
 
 
-def test_ids_are_unique_on_every_page(site):
-    for path in all_pages(site):
-        ids = page(site, path.stem).xpath("//@id")
+def test_ids_are_unique_on_every_page(any_site):
+    for path in all_pages(any_site):
+        ids = read(path).xpath("//@id")
         duplicates = {i for i in ids if ids.count(i) > 1}
         assert not duplicates, f"{path.name}: {sorted(duplicates)}"
 
 
-def test_every_internal_link_resolves(site):
+def test_every_internal_link_resolves(any_site):
+    site = any_site
     ids: dict[Path, set[str]] = {}
 
     def ids_of(path: Path) -> set[str]:
         if path not in ids:
-            ids[path] = set(page(site, path.stem).xpath("//@id")) if path.suffix == ".html" else set()
+            ids[path] = set(read(path).xpath("//@id")) if path.suffix == ".html" else set()
         return ids[path]
 
     checked = 0
     for path in all_pages(site):
-        root = page(site, path.stem)
+        root = read(path)
         for link in root.xpath("//a/@href | //link/@href | //script/@src"):
             parts = urlsplit(link)
             if parts.scheme or link.startswith("../pdf/"):
                 continue
             if link.startswith("pagefind/"):  # written by the search step
                 continue
-            target = (site / unquote(parts.path)).resolve() if parts.path else path
+            # relative to the page's folder (entry pages are one level down)
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            assert target.is_relative_to(site.resolve()), f"{path.name}: {link} leaves the site"
             assert target.is_file(), f"{path.name}: {link} points to a missing file"
             if parts.fragment:
                 assert unquote(parts.fragment) in ids_of(target), f"{path.name}: {link} has no target"
@@ -105,9 +113,9 @@ def test_every_internal_link_resolves(site):
     assert checked > 50
 
 
-def test_russian_is_marked_as_russian(site):
-    for path in all_pages(site):
-        root = page(site, path.stem)
+def test_russian_is_marked_as_russian(any_site):
+    for path in all_pages(any_site):
+        root = read(path)
         for node in root.xpath("//main//text()[normalize-space()]"):
             if CYRILLIC.search(node):
                 element = node.getparent() if not node.is_tail else node.getparent().getparent()
@@ -423,14 +431,10 @@ def test_a_failing_collection_page_leaves_the_old_page_and_no_stray_file(xslt_di
     # An edition's own collection stylesheet that fails on one page: the
     # error names the page, the page already there stays as it was, and no
     # half-written temporary file is left in the site.
-    own = tmp_path / "xslt"
-    shutil.copytree(xslt_dir, own)
-    collection = own / "html" / "collection.xsl"
-    text = collection.read_text(encoding="utf-8")
-    collection.write_text(text.replace(
-        '<xsl:template name="statistics">',
+    own = own_stylesheets(
+        xslt_dir, tmp_path, '<xsl:template name="statistics">',
         '<xsl:template name="statistics"><xsl:message terminate="yes">no statistics today</xsl:message>'
-        '</xsl:template><xsl:template name="statistics-unused">', 1), encoding="utf-8")
+        '</xsl:template><xsl:template name="statistics-unused">')
     site = tmp_path / "site"
     site.mkdir()
     (site / "statistics.html").write_text("the previous page", encoding="utf-8")
