@@ -152,7 +152,7 @@
     <xsl:param name="intro" as="xs:string"/>
     <xsl:variable name="entries" select="$registers($name)"/>
     <xsl:variable name="mentions" select="$summaries/s:mention[@register = $name]"/>
-    <xsl:variable name="unlisted" select="$mentions[not(@key = $entries/@xml:id)]"/>
+    <xsl:variable name="unlisted" select="rzh:unlisted($name, $mentions, $entries)"/>
     <xsl:call-template name="rzh:page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="name" select="$name"/>
@@ -229,6 +229,17 @@
     <xsl:variable name="names" select="$entry/(tei:persName | tei:orgName | tei:placeName | tei:name)"/>
     <xsl:sequence select="normalize-space(string-join((($names[@type = ('main', 'reg', 'preferred')], $names[not(@type)], $names)[1])
                                          //text(), ' ') => replace('\s+([,.])', '$1'))"/>
+  </xsl:function>
+
+  <!-- The mentions of a register whose keys are none of its entries, key
+       by key: the keys are compared with the entries once each, not once
+       per mention (60,000 mentions of 10,000 documents). -->
+  <xsl:function name="rzh:unlisted" as="element()*">
+    <xsl:param name="register" as="xs:string"/>
+    <xsl:param name="mentions" as="element()*"/>
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:sequence select="distinct-values($mentions/@key)[not(. = $entries/@xml:id)]
+                          ! key('mentions', ., $rzh:collection)[@register = $register]"/>
   </xsl:function>
 
   <!-- The heading of a key mentioned but not in the register: the names it is mentioned by. -->
@@ -580,7 +591,8 @@
           <xsl:sequence select="$register, $id, $id, rzh:entry-name(.), rzh:entry-href($register, $id)"/>
         </xsl:if>
       </xsl:for-each>
-      <xsl:for-each-group select="$summaries/s:mention[@register = $register][not(@key = $entries/@xml:id)]" group-by="@key">
+      <xsl:for-each-group select="rzh:unlisted($register, $summaries/s:mention[@register = $register], $entries)"
+                          group-by="@key">
         <xsl:if test="count(current-group()/..) gt $inline-documents">
           <xsl:sequence select="$register || '-unlisted', current-grouping-key(), current-grouping-key(),
                                 rzh:unlisted-name(current-group()), rzh:entry-href($register, current-grouping-key())"/>
