@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 
 from rezident.build.dependencies import Registers, read_pointers
@@ -132,7 +133,38 @@ def test_staged_tree_links_publishes_and_leaves_the_old_files_to_their_readers(t
     reader.close()
     assert (published / "a.html").read_text() == "new a"
     assert (published / "sub" / "c.html").read_text() == "c"
-    assert not root.exists()
+    assert (root / "a.html").read_text() == "old a"  # the previous output, kept for the next build
+
+
+def _links(folder):
+    return {str(p.relative_to(folder)): (p.is_dir(), None if p.is_dir() else p.stat().st_ino)
+            for p in folder.rglob("*")}
+
+
+def test_the_next_build_brings_the_kept_copy_level_with_the_output(tmp_path):
+    published = tmp_path / "out" / "html"
+    (published / "tei").mkdir(parents=True)
+    for name in ("a.html", "b.html", "tei/a.xml", "tei/b.xml"):
+        (published / name).write_text(name)
+    tree = StagedTree(published, tmp_path / "work")
+    root = tree.prepare()
+    tree.make_room(["a.html", "tei/b.xml"])
+    (root / "a.html").write_text("new a")
+    (root / "search").mkdir()
+    (root / "search" / "index.js").write_text("index")
+    tree.publish()
+    # by hand, between builds: a file removed, one replaced, a folder replaced by a file
+    (published / "b.html").unlink()
+    (published / "tei" / "a.xml").unlink()
+    (published / "tei" / "a.xml").write_text("edited by hand")
+    shutil.rmtree(published / "search")
+    (published / "search").write_text("now a file")
+    (root / "stray.tmp").write_text("left by a build that died")
+
+    again = tree.prepare()
+    assert again == root
+    assert _links(root) == _links(published)
+    assert (root / "tei" / "a.xml").read_text() == "edited by hand"
 
 
 def test_staged_tree_recovers_a_half_done_swap(tmp_path):

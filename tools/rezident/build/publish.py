@@ -8,6 +8,12 @@ folder is not touched, so a build that fails or is interrupted leaves it as
 it was. Because a file in the copy may share its inode with the published
 one, a file is never rewritten in place: ``make_room`` unlinks it before the
 renderer writes it anew.
+
+After the swap the copy holds the previous output. It is kept, and the next
+build brings it level with the published folder by relinking only the files
+whose inode differs (what that build changed, or anything changed by hand):
+for an edition of 10,000 documents, deleting the previous output and linking
+a whole new copy cost 5 s of a one-document rebuild.
 """
 
 from __future__ import annotations
@@ -70,11 +76,50 @@ def _link_tree(src: Path, dst: Path) -> None:
         target = dst / rel if rel != "." else dst
         target.mkdir(parents=True, exist_ok=True)
         for name in files:
-            source = os.path.join(folder, name)
-            try:
-                os.link(source, target / name, follow_symlinks=False)
-            except OSError:
-                shutil.copy2(source, target / name, follow_symlinks=False)
+            _link_file(os.path.join(folder, name), target / name)
+
+
+def _sync_tree(src: Path, dst: Path) -> None:
+    """Make ``dst`` a copy of ``src`` made of hard links, touching only what differs.
+
+    A file is the same when both names point to one inode (``DirEntry``
+    knows it without a ``stat``); any other file in ``dst`` is replaced by a
+    link, and what ``src`` does not have is removed.
+    """
+    with os.scandir(src) as entries:
+        wanted = {entry.name: entry for entry in entries}
+    with os.scandir(dst) as entries:
+        present = {entry.name: entry for entry in entries}
+    for name, there in present.items():
+        here = wanted.get(name)
+        if here is None:
+            _remove(Path(there.path))
+        elif here.is_dir(follow_symlinks=False) and there.is_dir(follow_symlinks=False):
+            _sync_tree(Path(here.path), Path(there.path))
+            del wanted[name]
+        elif here.inode() == there.inode():
+            del wanted[name]
+        else:
+            _remove(Path(there.path))
+    for name, here in wanted.items():  # new, or replaced above
+        if here.is_dir(follow_symlinks=False):
+            _link_tree(Path(here.path), dst / name)
+        else:
+            _link_file(here.path, dst / name)
+
+
+def _link_file(source: str, target: Path) -> None:
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
 
 
 class StagedTree:
@@ -93,6 +138,10 @@ class StagedTree:
             shutil.rmtree(self.backup)
 
     def prepare(self) -> Path:
+        """The copy, level with the published folder (the previous build's copy, brought up to date)."""
+        if self.root.is_dir() and self.published.is_dir():
+            _sync_tree(self.published, self.root)
+            return self.root
         if self.root.exists():
             shutil.rmtree(self.root)
         if self.published.is_dir():
@@ -121,11 +170,10 @@ class StagedTree:
             os.replace(self.root, self.published)
             return
         if _exchange(self.root, self.published):
-            shutil.rmtree(self.root)  # now the previous output
-            return
+            return  # the copy is now the previous output, kept for the next build
         os.replace(self.published, self.backup)
         os.replace(self.root, self.published)
-        shutil.rmtree(self.backup)
+        os.replace(self.backup, self.root)
 
     def discard(self) -> None:
         if self.root.exists():
