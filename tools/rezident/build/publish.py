@@ -12,8 +12,8 @@ renderer writes it anew.
 After the swap the copy holds the previous output. It is kept, and the next
 build brings it level with the published folder by relinking only the files
 whose inode differs (what that build changed, or anything changed by hand):
-for an edition of 10,000 documents, deleting the previous output and linking
-a whole new copy cost 5 s of a one-document rebuild.
+for an edition of 10,000 documents, linking a whole new copy and deleting
+the old one took 1.6 s of every rebuild, the relinking 0.06 s.
 """
 
 from __future__ import annotations
