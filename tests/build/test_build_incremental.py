@@ -14,7 +14,7 @@ def test_first_build_builds_everything_and_publishes(edition):
     assert stage(report, "pdf").built == 4 + 1   # four documents, the volume
     files = edition.snapshot()
     assert files["html/a.html"] == b"<p>a: Beriya</p>"
-    assert files["html/index.html"] == b"<p>a, b, c, d</p>"
+    assert files["html/index.html"] == b"<p>a Beriya, b Yezhov, c Stalin, d</p>"
     assert files["pdf/edition.pdf"] == b"%PDF fake volume a b c d"
     assert "html/pagefind/index.txt" in files
 
@@ -41,14 +41,22 @@ def test_touching_a_file_without_changing_it_rebuilds_nothing(edition):
     assert stage(report, "html").built == 0
 
 
-def test_changed_document_rebuilds_that_document_and_the_edition_pages(edition):
+def test_changed_text_rebuilds_that_document_and_search_but_not_the_collection_pages(edition):
     edition.build()
     edition.write("b", document("b", "per-yezhov", body="changed"))
     report = edition.build()
     html = stage(report, "html")
-    assert html.built == 1 + 2  # b, collection, search; the assets are unchanged
+    assert html.built == 1 + 1  # b and search; b's summary, so the collection pages, are unchanged
     assert stage(report, "validate").built == 1 + 1  # b and the cross-document checks
-    assert stage(report, "pdf").built == 1 + 1
+    assert stage(report, "pdf").built == 1 + 1  # b and the volume
+
+
+def test_changed_summary_rebuilds_the_collection_pages(edition):
+    edition.build()
+    edition.write("b", document("b", "per-yezhov", "per-beriya"))
+    report = edition.build()
+    assert stage(report, "html").built == 1 + 2  # b, collection, search
+    assert edition.snapshot()["html/index.html"] == b"<p>a Beriya, b Yezhov Beriya, c Stalin, d</p>"
 
 
 def test_changed_register_entry_rebuilds_only_documents_naming_it(edition):
@@ -112,7 +120,7 @@ def test_new_and_removed_documents(edition):
     files = edition.snapshot()
     assert "html/d.html" not in files and "pdf/d.pdf" not in files
     assert files["html/e.html"] == b"<p>e: Beriya</p>"
-    assert files["html/index.html"] == b"<p>a, b, c, e</p>"
+    assert files["html/index.html"] == b"<p>a Beriya, b Yezhov, c Stalin, e Beriya</p>"
 
 
 def test_output_deleted_by_hand_is_rebuilt(edition):

@@ -41,10 +41,20 @@ def test_html_build_is_incremental_with_the_real_renderer(project_root, copy):
     venona = copy / "tei" / "venona-1946-04-07-moscow-canberra-76.xml"
     venona.write_text(venona.read_text(encoding="utf-8").replace(
         "several dozen incoming", "several (changed) dozen incoming"), encoding="utf-8")
+    index = (site / "index.html").read_bytes()
     changed = build(request)
     assert changed.ok and changed.published
-    assert changed.stages[0].built == 1 + 1  # the cable and the collection pages
+    assert changed.stages[0].built == 1  # the cable: its summary, so the collection pages, are the same
     assert "several (changed) dozen incoming" in (site / f"{venona.stem}.html").read_text(encoding="utf-8")
+
+    main = '<title type="main">'
+    title = venona.read_text(encoding="utf-8").split(main, 1)[1].split("<", 1)[0]
+    venona.write_text(venona.read_text(encoding="utf-8").replace(
+        f"{main}{title}", f"{main}{title} (retitled)", 1), encoding="utf-8")
+    retitled = build(request)
+    assert retitled.stages[0].built == 1 + 1  # the cable and the collection pages
+    assert (site / "index.html").read_bytes() != index
+    assert f"{title} (retitled)" in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_validation_with_the_real_validator_stops_on_an_invalid_document(project_root, copy):

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..filestate import StatKey
+from .hashing import digest
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
@@ -29,9 +30,11 @@ CREATE TABLE IF NOT EXISTS file_hashes (
 CREATE TABLE IF NOT EXISTS pointers (tei_hash TEXT PRIMARY KEY, pointers TEXT);
 CREATE TABLE IF NOT EXISTS registers (file_hash TEXT PRIMARY KEY, entries TEXT);
 CREATE TABLE IF NOT EXISTS items (
-    stage TEXT, item TEXT, key TEXT, outputs TEXT, data BLOB, PRIMARY KEY (stage, item));
+    stage TEXT, item TEXT, key TEXT, outputs TEXT, data BLOB, data_hash TEXT,
+    PRIMARY KEY (stage, item));
 CREATE TABLE IF NOT EXISTS pending (
-    stage TEXT, item TEXT, key TEXT, outputs TEXT, data BLOB, PRIMARY KEY (stage, item));
+    stage TEXT, item TEXT, key TEXT, outputs TEXT, data BLOB, data_hash TEXT,
+    PRIMARY KEY (stage, item));
 CREATE TABLE IF NOT EXISTS pending_drop (stage TEXT, item TEXT, PRIMARY KEY (stage, item));
 """
 
@@ -148,6 +151,14 @@ class Manifest:
                 return _unpack(row[0])
         return None
 
+    def data_hashes(self, stage: str) -> dict[str, str]:
+        """The hash of every item's data, the pending version first (None: it has none)."""
+        hashes = {}
+        for table in ("items", "pending"):
+            hashes.update(self.db.execute(f"SELECT item, data_hash FROM {table} WHERE stage = ?",
+                                          (stage,)))
+        return hashes
+
     def all_data(self, stage: str) -> dict[str, bytes]:
         """The published data of every item of ``stage`` that has some."""
         rows = self.db.execute("SELECT item, data FROM items WHERE stage = ? AND data IS NOT NULL",
@@ -156,8 +167,9 @@ class Manifest:
 
     def stage_pending(self, stage: str, item: str, key: str, outputs: Iterable[str],
                       data: bytes | None = None) -> None:
-        self.db.execute("INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?)",
-                        (stage, item, key, "\n".join(sorted(outputs)), _pack(data)))
+        self.db.execute("INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?, ?)",
+                        (stage, item, key, "\n".join(sorted(outputs)), _pack(data),
+                         None if data is None else digest(data)))
 
     def stage_drop(self, stage: str, item: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO pending_drop VALUES (?, ?)", (stage, item))

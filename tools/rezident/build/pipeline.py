@@ -456,14 +456,18 @@ class _Build:
             env = self.env("html")
             self._edition_step("html", ASSETS, env, holder, published, previous, stage,
                                lambda root: CopyAssets(ASSETS, root))
+            # The collection pages are made from the summaries alone: a document
+            # edited without changing its summary (a word of its text) leaves them be.
+            summaries = self.manifest.data_hashes("html")
             collection_key = digest(env, self._all_registers_hash(), self._schema_hash(),
-                                    *(f"{d.item}={keys[d.item]}" for d in self.docs))
+                                    *(f"{d.item}={summaries.get(d.item)}" for d in self.docs))
             items = tuple(d.item for d in self.docs)
             self._edition_step("html", COLLECTION, collection_key, holder, published, previous,
                                stage, lambda root: RenderCollection(COLLECTION, self.manifest.path,
                                                                    items, root))
             if self.rq.search and not stage.failed:
-                search_key = digest("search", collection_key)
+                search_key = digest("search", collection_key,
+                                    *(f"{d.item}={keys[d.item]}" for d in self.docs))
                 self._edition_step("html", SEARCH, search_key, holder, published, previous, stage,
                                    lambda root: SearchIndex(SEARCH, root))
         stage.seconds = time.perf_counter() - started
