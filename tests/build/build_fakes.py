@@ -107,7 +107,7 @@ class FakeToolkit(Toolkit):
                  "identifiers": [], "parsed": True}
         return validator.validate_file(tei_path), facts
 
-    def build_search_index(self, site_dir: Path) -> list[Path]:
+    def build_search_index(self, site_dir: Path, cache_dir: Path | None = None) -> list[Path]:
         pages = sorted(p.name for p in site_dir.glob("*.html"))
         return [_write(site_dir / "pagefind" / "index.txt", "\n".join(pages))]
 

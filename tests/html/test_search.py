@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -178,14 +179,78 @@ def test_offline_index_is_null_beyond_its_limit(built_site, tmp_path):
     assert [d["url"] for d in offline_documents(tmp_path / OFFLINE_INDEX)] == ["cable.html"]
 
 
-def test_parts_close_when_their_words_reach_the_budget():
-    def document(name: str, words: int) -> DocumentText:
-        return DocumentText(Path(name), "", " ".join(f"w{i}" for i in range(words)))
+def _synthetic(name: str, words: int) -> DocumentText:
+    return DocumentText(Path(f"{name}.html"), "", " ".join(f"w{i}" for i in range(words)))
 
-    documents = [document("a", 5), document("b", 5), document("c", 9), document("d", 1)]
-    parts = [[page.name for page in part] for part in _parts(documents, part_words=10)]
-    assert parts == [["a", "b"], ["c", "d"]]
-    assert document("e", 3).distinct_words() == 3  # the empty title adds none
+
+def _part_names(documents: list[DocumentText], part_words: int) -> list[tuple[str, ...]]:
+    return [tuple(d.page.stem for d in part) for part in _parts(documents, part_words)]
+
+
+def test_parts_close_when_their_words_reach_the_budget(monkeypatch):
+    monkeypatch.setattr(search, "_chosen_end", lambda name, words, part_words: False)
+    documents = [_synthetic("a", 5), _synthetic("b", 5), _synthetic("c", 9), _synthetic("d", 1)]
+    assert _part_names(documents, part_words=10) == [("a", "b"), ("c", "d")]
+    assert _synthetic("e", 3).distinct_words() == 3  # the empty title adds none
+
+
+def test_part_boundaries_move_only_around_a_change():
+    sizes = [100 + (i * 7919) % 200 for i in range(3000)]  # 100 to 300 words a page
+    documents = [_synthetic(f"doc-{i:05d}", n) for i, n in enumerate(sizes)]
+    before = _part_names(documents, part_words=30_000)
+    assert 10 <= len(before) <= 60
+    assert all(sum(sizes[int(name[4:])] for name in part) < 30_000 + 300 for part in before)
+
+    def changed_parts(after: list[tuple[str, ...]]) -> int:
+        return len(set(after) - set(before))
+
+    edited = documents.copy()
+    edited[1500] = _synthetic("doc-01500", sizes[1500] + 3)  # a word or three corrected
+    inserted = [*documents[:1500], _synthetic("doc-01499a", 250), *documents[1500:]]
+    removed = documents[:1500] + documents[1501:]
+    for variant in (edited, inserted, removed):
+        assert changed_parts(_part_names(variant, part_words=30_000)) <= 2
+
+
+def test_a_cached_index_runs_pagefind_for_changed_parts_only(site, tmp_path, monkeypatch):
+    runs = []
+    real_run = search._run_pagefind
+    monkeypatch.setattr(search, "_run_pagefind", lambda pages, bundle: (
+        runs.append(sorted(p.name for p in pages.iterdir())), real_run(pages, bundle))[1])
+    cache = tmp_path / "cache"
+    build_search_index(site, part_words=1, cache_dir=cache)  # one page a part
+    assert len(runs) == 3
+    first = index_contents(site / "pagefind")
+
+    runs.clear()
+    build_search_index(site, part_words=1, cache_dir=cache)
+    assert runs == []
+    assert index_contents(site / "pagefind") == first
+
+    letter = site / "letter.html"
+    body = 'data-pagefind-body="">'
+    letter.write_text(letter.read_text(encoding="utf-8").replace(body, f"{body}<p>Zanzibar</p>", 1),
+                      encoding="utf-8")
+    build_search_index(site, part_words=1, cache_dir=cache)
+    assert runs == [["letter.html"]]
+    cached = index_contents(site / "pagefind")
+    assert "/letter.html" in cached[1]["zanzibar"][0]
+    (site / "pagefind").rename(tmp_path / "cached")
+    build_search_index(site, part_words=1)  # no cache: the same index
+    assert index_contents(site / "pagefind") == cached
+    assert (offline_documents(tmp_path / "cached" / OFFLINE_INDEX)
+            == offline_documents(site / "pagefind" / OFFLINE_INDEX))
+
+
+def test_the_cache_keeps_what_the_last_index_used(site, tmp_path):
+    cache = tmp_path / "cache"
+    build_search_index(site, part_words=1, cache_dir=cache)
+    assert len(list((cache / "parts").iterdir())) == 3
+    (site / "undated.html").unlink()
+    build_search_index(site, part_words=1, cache_dir=cache)
+    assert len(list((cache / "parts").iterdir())) == 2
+    with sqlite3.connect(cache / "texts.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM texts").fetchone()[0] == 2
 
 
 def test_pagefind_failing_keeps_the_old_index(site, monkeypatch):

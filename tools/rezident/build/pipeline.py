@@ -469,7 +469,7 @@ class _Build:
                 search_key = digest("search", collection_key,
                                     *(f"{d.item}={keys[d.item]}" for d in self.docs))
                 self._edition_step("html", SEARCH, search_key, holder, published, previous, stage,
-                                   lambda root: SearchIndex(SEARCH, root))
+                                   lambda root: SearchIndex(SEARCH, root, self.cache / "search"))
         stage.seconds = time.perf_counter() - started
         return holder[0]
 

@@ -80,9 +80,11 @@ class CopyAssets:
 class SearchIndex:
     item: str
     out_dir: Path
+    cache_dir: Path  # the pages' texts and the index's parts, kept from build to build
 
     def __call__(self, tools: Tools) -> Outcome:
-        return Outcome(self.item, _relative(tools.kit.build_search_index(self.out_dir), self.out_dir))
+        return Outcome(self.item, _relative(tools.kit.build_search_index(self.out_dir, self.cache_dir),
+                                            self.out_dir))
 
 
 @dataclass(frozen=True)

@@ -103,10 +103,10 @@ class Toolkit:
     def copy_assets(self, renderer: Any, out_dir: Path) -> list[Path]:
         return list(renderer.copy_assets(out_dir))
 
-    def build_search_index(self, site_dir: Path) -> list[Path]:
+    def build_search_index(self, site_dir: Path, cache_dir: Path | None = None) -> list[Path]:
         from ..html import build_search_index
 
-        build_search_index(site_dir)
+        build_search_index(site_dir, cache_dir=cache_dir)
         index = site_dir / "pagefind"
         return [p for p in index.rglob("*") if p.is_file()] if index.is_dir() else []
 

@@ -14,6 +14,12 @@ parts' bundles are merged into the one bundle Pagefind would have written
 search works as over one index. A Pagefind whose bundles the merge does not
 know indexes the site in one run instead.
 
+A build gives the index a cache folder: it keeps each page's text (by the
+hash of the page) and each part's bundle (by the pages it holds), and the
+parts' boundaries depend on the pages around them, not on where the site
+starts. Correcting one document then indexes one part again and merges,
+instead of indexing the whole site.
+
 Browsers refuse Pagefind's requests on pages opened from files, so beside
 the index goes ``offline-index.js``: the documents' texts as a script the
 search page can load from ``file://`` and search itself. It is written
@@ -22,14 +28,19 @@ while the pages are read, not held.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
@@ -47,6 +58,11 @@ OFFLINE_LIMIT = 30_000_000
 # Distinct words of each page, summed over the pages of one part: about
 # 350 MB of Pagefind's memory (1.2 kB each, measured on 10,000 pages).
 PART_WORDS = 300_000
+# A part also ends, by chance, after a page whose name hashes low enough:
+# on average this many times per PART_WORDS (see _parts).
+CUTS_PER_PART = 2
+# Changes whenever what goes into a cached part changes (Pagefind's options).
+PART_FORMAT = "pagefind --force-language en, 1"
 
 _PARSER = html.HTMLParser(remove_comments=True, collect_ids=False)
 
@@ -58,18 +74,28 @@ class DocumentText:
     page: Path
     title: str
     text: str
+    digest: str = ""  # of the page's bytes
+
 
     def distinct_words(self) -> int:
         """An upper bound of the words Pagefind indexes for this page (it also strips and stems)."""
         return len(set(self.text.lower().split())) + len(self.title.split())
 
 
-def document_texts(site_dir: Path) -> Iterator[DocumentText]:
-    """The searchable text of each document page, as Pagefind sees it, one page at a time."""
+def document_texts(site_dir: Path, cache: SearchCache | None = None) -> Iterator[DocumentText]:
+    """The searchable text of each document page, as Pagefind sees it, one page at a time.
+
+    With a ``cache``, a page read before (the same bytes) is not parsed again.
+    """
     for page in sorted(Path(site_dir).glob("*.html")):
         data = page.read_bytes()
         if b"data-pagefind-body" not in data:
             continue  # not a document (the large collection pages are not parsed)
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        known = cache.text(digest) if cache is not None else None
+        if known is not None:
+            yield DocumentText(page, *known, digest)
+            continue
         body = etree.fromstring(data, _PARSER).find(".//*[@data-pagefind-body]")
         if body is None:
             continue
@@ -77,13 +103,19 @@ def document_texts(site_dir: Path) -> Iterator[DocumentText]:
             ignored.drop_tree()  # keeps the text that follows it
         title = " ".join(body.xpath("string(.//*[@data-pagefind-meta='title'])").split())
         text = " ".join(etree.tostring(body, method="text", encoding="unicode").split())
-        yield DocumentText(page, title or page.stem, text)
+        document = DocumentText(page, title or page.stem, text, digest)
+        if cache is not None:
+            cache.remember_text(document)
+        yield document
 
 
-def build_search_index(site_dir: Path, part_words: int = PART_WORDS) -> None:
+def build_search_index(site_dir: Path, part_words: int = PART_WORDS,
+                       cache_dir: Path | None = None) -> None:
     """Index ``site_dir`` into ``site_dir/pagefind``, replacing any old index whole.
 
-    ``part_words`` bounds each part of the index (see the module's docstring).
+    ``part_words`` bounds each part of the index; ``cache_dir`` keeps the
+    pages' texts and the parts' bundles for the next run (see the module's
+    docstring).
     """
     site_dir = Path(site_dir).resolve()
     if not (site_dir / "index.html").is_file():
@@ -91,9 +123,10 @@ def build_search_index(site_dir: Path, part_words: int = PART_WORDS) -> None:
                             hint="render the HTML pages before indexing them")
     work = Path(tempfile.mkdtemp(prefix=f".{BUNDLE}-", dir=site_dir))
     try:
-        with OfflineIndex(work / OFFLINE_INDEX) as offline, \
-                _PagefindParts(site_dir, work) as pagefind:
-            for part in _parts(offline.each(document_texts(site_dir)), part_words):
+        with SearchCache.open(cache_dir) as cache, \
+                OfflineIndex(work / OFFLINE_INDEX) as offline, \
+                _PagefindParts(site_dir, work, cache) as pagefind:
+            for part in _parts(offline.each(document_texts(site_dir, cache)), part_words):
                 pagefind.index(part)
         if not pagefind.bundles:
             raise RezidentError("no document pages to index (none has data-pagefind-body)",
@@ -127,18 +160,32 @@ def _one_bundle(site_dir: Path, work: Path, bundles: list[Path]) -> Path:
     return whole
 
 
-def _parts(documents: Iterable[DocumentText], part_words: int) -> Iterator[list[Path]]:
-    """Consecutive runs of pages whose distinct words add up to about ``part_words``."""
-    part: list[Path] = []
+def _parts(documents: Iterable[DocumentText], part_words: int) -> Iterator[list[DocumentText]]:
+    """Consecutive runs of pages whose distinct words add up to at most about ``part_words``.
+
+    A part ends when its words reach ``part_words``, or earlier after a page
+    that the hash of its name chooses (with a chance proportional to its
+    words, so parts average ``part_words / CUTS_PER_PART``). Those chosen
+    ends do not depend on where the part began: a page added, removed or
+    changed moves the boundaries of its own part at most, and the other
+    parts, their pages the same, are found in the cache.
+    """
+    part: list[DocumentText] = []
     words = 0
     for document in documents:
-        part.append(document.page)
-        words += document.distinct_words()
-        if words >= part_words:
+        part.append(document)
+        count = document.distinct_words()
+        words += count
+        if words >= part_words or _chosen_end(document.page.name, count, part_words):
             yield part
             part, words = [], 0
     if part:
         yield part
+
+
+def _chosen_end(name: str, words: int, part_words: int) -> bool:
+    draw = int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big") / 2**64
+    return draw < CUTS_PER_PART * words / part_words
 
 
 class OfflineIndex:
@@ -193,38 +240,48 @@ class _PagefindParts:
     A part is indexed from a folder of links to its pages (their URLs stay
     the site's) into ``work/part-N``. While Pagefind indexes one part, the
     next is read: both cores are busy and only one Pagefind is in memory.
+    A part the cache holds (the same pages, the same bytes) is linked from
+    it instead, and a part indexed anew goes into the cache.
     """
 
-    def __init__(self, site_dir: Path, work: Path):
+    def __init__(self, site_dir: Path, work: Path, cache: SearchCache | None = None):
         self.site_dir = site_dir
         self.work = work
+        self.cache = cache
         self.bundles: list[Path] = []
-        self._running: tuple[subprocess.Popen[bytes], Path] | None = None
+        # Pagefind at work: its process, the folder of links it reads, the bundle, the key.
+        self._running: tuple[subprocess.Popen[bytes], Path, Path, str] | None = None
 
     def __enter__(self) -> Self:
         return self
 
-    def index(self, pages: list[Path]) -> None:
-        """Start Pagefind on ``pages`` once the part before them is done."""
-        self.wait()
+    def index(self, documents: list[DocumentText]) -> None:
+        """Index the pages of ``documents`` (or take them from the cache) into the next part."""
         number = len(self.bundles) + 1
+        bundle = self.work / f"part-{number}"
+        key = _part_key(documents)
+        if self.cache is not None and self.cache.copy_part(key, bundle):
+            self.bundles.append(bundle)
+            return
+        self.wait()
         links = self.work / f"pages-{number}"
         links.mkdir()
-        for page in pages:
-            _link(page, links / page.name)
-        bundle = self.work / f"part-{number}"
-        self._running = (_run_pagefind(links, bundle), links)
+        for document in documents:
+            _link(document.page, links / document.page.name)
+        self._running = (_run_pagefind(links, bundle), links, bundle, key)
         self.bundles.append(bundle)
 
     def wait(self) -> None:
-        """Wait for the running Pagefind; raise if it failed."""
+        """Wait for the running Pagefind; raise if it failed, else cache its part."""
         if self._running is None:
             return
-        process, links = self._running
+        process, links, bundle, key = self._running
         self._running = None
         code = process.wait()
         shutil.rmtree(links, ignore_errors=True)
-        _check(code, self.bundles[-1], self.site_dir)
+        _check(code, bundle, self.site_dir)
+        if self.cache is not None:
+            self.cache.keep_part(key, bundle)
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
@@ -233,6 +290,102 @@ class _PagefindParts:
         elif self._running is not None:  # the error being raised says more than Pagefind's
             self._running[0].kill()
             self._running[0].wait()
+
+
+def _part_key(documents: list[DocumentText]) -> str:
+    """What a part's bundle is made from: Pagefind, its options, the pages' names and bytes."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for piece in (PART_FORMAT, _pagefind_version(), *(f"{d.page.name}={d.digest}" for d in documents)):
+        hasher.update(piece.encode())
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+@cache
+def _pagefind_version() -> str:
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+class SearchCache:
+    """The pages' texts and the parts' bundles of the last index, for the next.
+
+    ``texts.sqlite`` holds each page's title and text by the hash of its
+    bytes; ``parts/<key>/`` each part's bundle, its files hard links (the
+    merge moves the files of the copy it is given, not the cache's). What a
+    run did not use is removed when it ends, so the cache holds one index.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.parts = folder / "parts"
+        self.parts.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(folder / "texts.sqlite", isolation_level=None)
+        self.db.execute("CREATE TABLE IF NOT EXISTS texts "
+                        "(digest TEXT PRIMARY KEY, title TEXT, text TEXT)")
+        self.db.execute("BEGIN")
+        self._texts_seen: set[str] = set()
+        self._parts_used: set[str] = set()
+
+    @classmethod
+    @contextlib.contextmanager
+    def open(cls, folder: Path | None) -> Iterator[SearchCache | None]:
+        """The cache in ``folder`` (None: no cache), tidied and saved if the run succeeds."""
+        if folder is None:
+            yield None
+            return
+        search_cache = cls(Path(folder))
+        try:
+            yield search_cache
+            search_cache._tidy()
+            search_cache.db.execute("COMMIT")
+        finally:
+            search_cache.db.close()
+
+    def text(self, digest: str) -> tuple[str, str] | None:
+        self._texts_seen.add(digest)
+        return self.db.execute("SELECT title, text FROM texts WHERE digest = ?",
+                               (digest,)).fetchone()
+
+    def remember_text(self, document: DocumentText) -> None:
+        self._texts_seen.add(document.digest)
+        self.db.execute("INSERT OR REPLACE INTO texts VALUES (?, ?, ?)",
+                        (document.digest, document.title, document.text))
+
+    def copy_part(self, key: str, bundle: Path) -> bool:
+        """Link the cached part ``key`` into ``bundle``; False if the cache has no such part."""
+        cached = self.parts / key
+        if not cached.is_dir():
+            return False
+        shutil.copytree(cached, bundle, copy_function=_link_or_copy)
+        self._parts_used.add(key)
+        return True
+
+    def keep_part(self, key: str, bundle: Path) -> None:
+        """Keep a copy of the freshly indexed ``bundle`` as the part ``key``."""
+        staged = self.parts / f"{key}.partial"
+        shutil.rmtree(staged, ignore_errors=True)
+        shutil.copytree(bundle, staged, copy_function=_link_or_copy)
+        shutil.rmtree(self.parts / key, ignore_errors=True)
+        staged.rename(self.parts / key)
+        self._parts_used.add(key)
+
+    def _tidy(self) -> None:
+        for folder in self.parts.iterdir():
+            if folder.name not in self._parts_used:
+                shutil.rmtree(folder, ignore_errors=True)
+        known = [d for (d,) in self.db.execute("SELECT digest FROM texts")]
+        self.db.executemany("DELETE FROM texts WHERE digest = ?",
+                            ((d,) for d in known if d not in self._texts_seen))
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _run_pagefind(site: Path, bundle: Path) -> subprocess.Popen[bytes]:
