@@ -9,7 +9,9 @@ interpreter and prints the document pages, wall time, CPU time and the peak
 resident memory of the interpreter and its Pagefind processes together (sampled from /proc every
 20 ms, as bench_build.py does). ``--whole`` also runs Pagefind once over the
 whole site, as the search step did before it indexed in parts: the
-baseline for memory and CPU.
+baseline for memory and CPU. ``--edited`` then indexes again with a cache
+(as the build does), changes a word in one document page, and indexes
+once more: what a build after correcting one document pays for search.
 """
 
 from __future__ import annotations
@@ -30,7 +32,19 @@ from rezident.html.search import PART_WORDS
 
 PYTHON = sys.executable
 INDEX = ("import sys; from rezident.html import build_search_index; "
-         "build_search_index(sys.argv[1], part_words=int(sys.argv[2]))")
+         "build_search_index(sys.argv[1], part_words=int(sys.argv[2]), "
+         "cache_dir=sys.argv[3] if len(sys.argv) > 3 else None)")
+BODY = b'data-pagefind-body="">'
+
+
+def edit_one_page(site: Path) -> Path:
+    """Put a word into the text of the middle document page (a new file: the site is linked)."""
+    pages = sorted(page for page in site.glob("*.html") if BODY in page.read_bytes())
+    page = pages[len(pages) // 2]
+    data = page.read_bytes().replace(BODY, BODY + b"<p>Zanzibar</p>", 1)
+    page.unlink()
+    page.write_bytes(data)
+    return page
 
 
 def _link_or_copy(source: str, target: str) -> None:
@@ -56,6 +70,8 @@ def main() -> None:
                         help=f"the parts' size (default {PART_WORDS:,}, as the build uses)")
     parser.add_argument("--whole", action="store_true",
                         help="also run Pagefind once over the whole site (the old way)")
+    parser.add_argument("--edited", action="store_true",
+                        help="then index with a cache, edit one page, and index again")
     args = parser.parse_args()
     for site in (path.resolve() for path in args.sites):
         if not (site / "index.html").is_file():
@@ -74,6 +90,15 @@ def main() -> None:
             print(f"{pages} pages, build_search_index (parts of {args.part_words:,} words): "
                   f"{run.seconds:.1f} s wall, "
                   f"{run.cpu:.1f} s CPU, peak {mb(run.peak)}", flush=True)
+            if args.edited:
+                cache = str(work / "cache")
+                for label in ("with an empty cache", "again, one page edited"):
+                    if label.startswith("again"):
+                        edited = edit_one_page(copy)
+                        label += f" ({edited.name})"
+                    run = Run([PYTHON, "-c", INDEX, str(copy), str(args.part_words), cache], work)
+                    print(f"{pages} pages, build_search_index {label}: {run.seconds:.1f} s wall, "
+                          f"{run.cpu:.1f} s CPU, peak {mb(run.peak)}", flush=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
