@@ -200,6 +200,14 @@ def per_document_costs(root: Path, sample: list[Path]) -> dict[str, float]:
     return costs
 
 
+def correct_a_word(tei: Path) -> Path:
+    """A word added to the first paragraph of a document's body, as an editor's correction."""
+    text = tei.read_text(encoding="utf-8")
+    end = text.index("</p>", text.index("<body>"))
+    tei.write_text(f"{text[:end]} corrected{text[end:]}", encoding="utf-8")
+    return tei
+
+
 # --- the TEI Consortium's stylesheets ---------------------------------------------
 
 def tei_stylesheets(sample: list[Path], work: Path) -> str:
@@ -276,6 +284,11 @@ def main() -> None:
     assert "up to date" in noop.output, noop.output
     print(f"no-op rebuild: {noop.seconds:.2f} s wall, {noop.cpu:.2f} s CPU, peak {mb(noop.peak)}",
           flush=True)
+
+    corrected = correct_a_word(tei[len(tei) // 2])
+    one = Run([REZIDENT, "build", "html", "--jobs", str(args.jobs)], work)
+    print(f"one document's text corrected ({corrected.name}), then `rezident build html`: "
+          f"{one.seconds:.2f} s wall, {one.cpu:.2f} s CPU, peak {mb(one.peak)}", flush=True)
 
     rng = random.Random(7)
     pdf_dir = work / "pdf-sample"
