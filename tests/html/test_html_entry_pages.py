@@ -148,3 +148,29 @@ def test_a_failing_entry_page_leaves_the_old_page_and_no_stray_file(xslt_dir, fi
                                    schema_dir=None, inline_documents=1)
     assert (site / "persons" / "per-beriya.html").read_text(encoding="utf-8") == "the previous page"
     assert not [p.name for p in site.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_glossary_keys_that_share_a_slug_get_ids_and_pages_of_their_own(renderer, tmp_path):
+    # ČEKA and CEKA, TsK and TSK: one slug each pair, two entries each
+    def summary(doc: str) -> bytes:
+        return (f'<summary xmlns="{SUMMARY_NS}" id="{doc}" href="{doc}.html" title="{doc}" '
+                f'sort-date="1946-04-0{doc[-1]}" date="{doc[-1]} April 1946">'
+                f'<term id="term-1" original="ČEKA" lang="ru-Latn">Cheka</term>'
+                f'<term id="term-2" original="CEKA" lang="ru-Latn">Ceka</term>'
+                f'<abbr id="abbr-1" expan="Central Committee" lang="ru-Latn">TsK</abbr>'
+                f'<abbr id="abbr-2" expan="a shouted TsK" lang="ru-Latn">TSK</abbr></summary>').encode()
+
+    written = renderer.render_collection([summary("d1"), summary("d2")], tmp_path,
+                                         registers_dir=None, schema_dir=None, inline_documents=1)
+    glossary = read(tmp_path / "glossary.html")
+    ids = glossary.xpath("//*[@id]/@id")
+    assert len(ids) == len(set(ids))
+    rows = {text_of(row.xpath("dt")[0]): row.get("id") for row in glossary.xpath("//div[@class='row']")}
+    assert {rows["ČEKA"], rows["CEKA"]} == {"term-ceka", "term-ceka_2"}
+    assert {rows["TsK"], rows["TSK"]} == {"abbr-tsk", "abbr-tsk_2"}
+    pages = sorted(p.name for p in written if p.parent.name == "glossary")
+    assert pages == ["abbr-tsk.html", "abbr-tsk_2.html", "term-ceka.html", "term-ceka_2.html"]
+    for row in glossary.xpath("//div[@class='row'][starts-with(@id, 'term-') or starts-with(@id, 'abbr-')]"):
+        page = read(tmp_path / "glossary" / f"{row.get('id')}.html")
+        assert page.xpath("//p[@class='lead']/a/@href") == [f"../glossary.html#{row.get('id')}"]
+        assert text_of(page.xpath("//h1")[0]) == text_of(row.xpath("dt")[0])

@@ -388,6 +388,8 @@
     <xsl:param name="rzh:abbrs" tunnel="yes" as="element()*"/>
     <xsl:variable name="terms" select="$rzh:terms"/>
     <xsl:variable name="abbrs" select="$rzh:abbrs"/>
+    <xsl:variable name="term-ids" select="rzh:glossary-ids(rzh:term-keys($terms), 'term-')"/>
+    <xsl:variable name="abbr-ids" select="rzh:glossary-ids(distinct-values($abbrs ! normalize-space()), 'abbr-')"/>
         <h1>Glossary</h1>
         <p class="lead">The original-language terms the translators kept beside their English, the abbreviations they glossed, and the declassification exemption codes.</p>
         <nav aria-label="Glossary sections" class="toc">
@@ -406,7 +408,7 @@
                   <xsl:sort select="." lang="en"/>
                   <xsl:variable name="group" select="key('terms', ., $rzh:collection)"/>
                   <xsl:variable name="first" select="$group[1]"/>
-                  <xsl:variable name="id" select="rzh:term-anchor(.)"/>
+                  <xsl:variable name="id" select="$term-ids(.)"/>
                   <div class="row" id="{$id}">
                     <dt><xsl:apply-templates select="$first" mode="rzh:glossary-name"/></dt>
                     <dd>
@@ -434,7 +436,7 @@
               <dl class="glossary">
                 <xsl:for-each-group select="$abbrs" group-by="normalize-space()">
                   <xsl:sort select="lower-case(current-grouping-key())" lang="en"/>
-                  <xsl:variable name="id" select="rzh:abbr-anchor(current-grouping-key())"/>
+                  <xsl:variable name="id" select="$abbr-ids(current-grouping-key())"/>
                   <div class="row" id="{$id}">
                     <dt><xsl:apply-templates select="current-group()[1]" mode="rzh:glossary-name"/></dt>
                     <dd>
@@ -517,13 +519,20 @@
                                            distinct-values($terms[not(@original != '')] ! normalize-space()))
                                           ! upper-case(.))"/>
   </xsl:function>
-  <xsl:function name="rzh:term-anchor" as="xs:string">
-    <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="'term-' || rz:slug($key)"/>
-  </xsl:function>
-  <xsl:function name="rzh:abbr-anchor" as="xs:string">
-    <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="'abbr-' || rz:slug($key)"/>
+  <!-- The ids of the glossary's entries (key -> id): the prefix and the
+       key's slug, numbered _2, _3 ... (a slug has no "_") when keys share
+       one, as ČEKA and CEKA, or TsK and TSK, do. -->
+  <xsl:function name="rzh:glossary-ids" as="map(xs:string, xs:string)">
+    <xsl:param name="keys" as="xs:string*"/>
+    <xsl:param name="prefix" as="xs:string"/>
+    <xsl:map>
+      <xsl:for-each-group select="$keys" group-by="rz:slug(.)">
+        <xsl:variable name="slug" select="current-grouping-key()"/>
+        <xsl:for-each select="sort(current-group())">
+          <xsl:map-entry key="." select="$prefix || $slug || (if (position() gt 1) then '_' || position() else '')"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:map>
   </xsl:function>
 
   <!-- ===== Entry pages ================================================= -->
@@ -611,19 +620,22 @@
         </xsl:if>
       </xsl:for-each-group>
     </xsl:for-each>
-    <xsl:for-each select="rzh:term-keys($summaries/s:term)">
+    <xsl:variable name="term-keys" select="rzh:term-keys($summaries/s:term)"/>
+    <xsl:variable name="term-ids" select="rzh:glossary-ids($term-keys, 'term-')"/>
+    <xsl:for-each select="$term-keys">
       <xsl:variable name="group" select="key('terms', ., $rzh:collection)"/>
       <xsl:if test="count($group/..) gt $inline-documents">
-        <xsl:variable name="id" select="rzh:term-anchor(.)"/>
+        <xsl:variable name="id" select="$term-ids(.)"/>
         <xsl:variable name="first" select="$group[1]"/>
         <xsl:sequence select="'term', ., $id,
                               if ($first/@original != '') then string($first/@original) else normalize-space($first),
                               rzh:entry-href('glossary', $id)"/>
       </xsl:if>
     </xsl:for-each>
+    <xsl:variable name="abbr-ids" select="rzh:glossary-ids(distinct-values($summaries/s:abbr ! normalize-space()), 'abbr-')"/>
     <xsl:for-each-group select="$summaries/s:abbr" group-by="normalize-space()">
       <xsl:if test="count(current-group()/..) gt $inline-documents">
-        <xsl:variable name="id" select="rzh:abbr-anchor(current-grouping-key())"/>
+        <xsl:variable name="id" select="$abbr-ids(current-grouping-key())"/>
         <xsl:sequence select="'abbr', current-grouping-key(), $id, current-grouping-key(), rzh:entry-href('glossary', $id)"/>
       </xsl:if>
     </xsl:for-each-group>
