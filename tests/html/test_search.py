@@ -270,3 +270,28 @@ def test_a_site_without_document_pages_is_an_error(site):
         build_search_index(site)
     assert not (site / "pagefind").exists()
     assert not list(site.glob(".pagefind*"))
+
+
+def test_cached_texts_serve_their_format_only(site, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    build_search_index(site, cache_dir=cache)
+    with sqlite3.connect(cache / "texts.sqlite") as db:
+        db.execute("UPDATE texts SET text = 'stale text'")
+    build_search_index(site, cache_dir=cache)
+    texts = [d["text"] for d in offline_documents(site / "pagefind" / OFFLINE_INDEX)]
+    assert texts == ["stale text"] * 3  # the cache is trusted while its format holds
+    monkeypatch.setattr(search, "TEXT_FORMAT", "read another way")
+    build_search_index(site, cache_dir=cache)
+    texts = [d["text"] for d in offline_documents(site / "pagefind" / OFFLINE_INDEX)]
+    assert "stale text" not in texts and "KONSPIRATSIYA" in texts[0]
+
+
+def test_a_damaged_cache_is_started_afresh(site, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "texts.sqlite").write_bytes(b"not a database, half written" * 100)
+    build_search_index(site, cache_dir=cache)
+    assert [d["url"] for d in offline_documents(site / "pagefind" / OFFLINE_INDEX)] == \
+        [f"{name}.html" for name in DOCUMENTS]
+    with sqlite3.connect(cache / "texts.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM texts").fetchone()[0] == 3

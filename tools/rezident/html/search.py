@@ -47,6 +47,7 @@ from typing import IO, Self
 
 from lxml import etree, html
 
+from .. import __version__
 from ..errors import RezidentError
 from .pagefind_merge import UnsupportedBundle, merge_bundles
 
@@ -63,6 +64,9 @@ PART_WORDS = 300_000
 CUTS_PER_PART = 2
 # Changes whenever what goes into a cached part changes (Pagefind's options).
 PART_FORMAT = "pagefind --force-language en, 1"
+# Changes whenever document_texts reads a page differently: cached texts of
+# another format (or another rezident) are dropped.
+TEXT_FORMAT = f"{__version__}, 1"
 
 _PARSER = html.HTMLParser(remove_comments=True, collect_ids=False)
 
@@ -322,12 +326,25 @@ class SearchCache:
         self.folder = folder
         self.parts = folder / "parts"
         self.parts.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(folder / "texts.sqlite", isolation_level=None)
-        self.db.execute("CREATE TABLE IF NOT EXISTS texts "
-                        "(digest TEXT PRIMARY KEY, title TEXT, text TEXT)")
+        path = folder / "texts.sqlite"
+        try:
+            self.db = self._open(path)
+        except sqlite3.DatabaseError:  # damaged (a disk that filled up, say): start afresh
+            path.unlink(missing_ok=True)
+            self.db = self._open(path)
         self.db.execute("BEGIN")
         self._texts_seen: set[str] = set()
         self._parts_used: set[str] = set()
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, isolation_level=None)
+        db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS texts (digest TEXT PRIMARY KEY, title TEXT, text TEXT)")
+        if db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone() != (TEXT_FORMAT,):
+            db.execute("DELETE FROM texts")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (TEXT_FORMAT,))
+        return db
 
     @classmethod
     @contextlib.contextmanager
