@@ -174,3 +174,22 @@ def test_glossary_keys_that_share_a_slug_get_ids_and_pages_of_their_own(renderer
         page = read(tmp_path / "glossary" / f"{row.get('id')}.html")
         assert page.xpath("//p[@class='lead']/a/@href") == [f"../glossary.html#{row.get('id')}"]
         assert text_of(page.xpath("//h1")[0]) == text_of(row.xpath("dt")[0])
+
+
+def test_keys_too_long_for_a_file_name_get_a_short_one(renderer, tmp_path):
+    keys = [f"https://example.org/people/{'x' * 300}/{n}" for n in (1, 2)]  # alike for 300 characters
+
+    def summary(doc: str) -> bytes:
+        return (f'<summary xmlns="{SUMMARY_NS}" id="{doc}" href="{doc}.html" title="{doc}" '
+                f'sort-date="1946-04-0{doc[-1]}" date="{doc[-1]} April 1946">'
+                + "".join(f'<mention register="persons" key="{key}" id="mention-{n}" element="persName" '
+                          f'type="" lang="en">X{n}</mention>' for n, key in enumerate(keys))
+                + '</summary>').encode()
+
+    written = renderer.render_collection([summary("d1"), summary("d2")], tmp_path,
+                                         registers_dir=None, schema_dir=None, inline_documents=1)
+    pages = [p for p in written if p.parent.name == "persons"]
+    assert len(pages) == 2 and len({p.name for p in pages}) == 2
+    assert all(len(p.name.encode()) <= 60 for p in pages)
+    links = read(tmp_path / "persons.html").xpath("//p[@class='entry-page-link']/a/@href")
+    assert sorted(links) == sorted(f"persons/{p.name}" for p in pages)

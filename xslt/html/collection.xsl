@@ -587,13 +587,20 @@
 
   <xsl:function name="rzh:file-name" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="
+    <xsl:variable name="name" select="
         if (matches($id, '^[\p{L}\p{N}_-][\p{L}\p{N}._-]*$')) then $id
         else if ($id = '') then '~'
         else string-join(for $i in 1 to string-length($id)
                          return let $c := substring($id, $i, 1)
                          return if (matches($c, '[\p{L}\p{N}_-]') or ($i gt 1 and $c eq '.'))
                                 then $c else '~' || string-to-codepoints($c) || '~')"/>
+    <!-- A file name has at most 255 bytes (and the renderer's temporary
+         name adds some): a longer one keeps its first 40 characters, at
+         most 4 bytes each, and a hash of the whole id. -->
+    <xsl:sequence select="
+        if (string-length($name) le 50) then $name
+        else substring($name, 1, 40) || '~' || fold-left(string-to-codepoints($id), 7,
+                                                         function($h, $c) { ($h * 31 + $c) mod 4294967291 })"/>
   </xsl:function>
 
   <!-- The entry pages to make, five strings each: kind (persons,
