@@ -17,7 +17,6 @@ once more: what a build after correcting one document pays for search.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
@@ -28,6 +27,7 @@ sys.path.insert(0, str(HERE))
 from bench_build import Run, mb
 
 sys.path.insert(0, str(HERE.parent / "tools"))
+from rezident.files import link_or_copy
 from rezident.html.search import PART_WORDS
 
 PYTHON = sys.executable
@@ -47,17 +47,10 @@ def edit_one_page(site: Path) -> Path:
     return page
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system
-        shutil.copy2(source, target)
-
-
 def linked_copy(site: Path, into: Path) -> Path:
     """``site`` again under ``into``, its files hard links where possible, without its index."""
     copy = into / "html"
-    shutil.copytree(site, copy, copy_function=_link_or_copy,
+    shutil.copytree(site, copy, copy_function=link_or_copy,
                     ignore=shutil.ignore_patterns("pagefind", ".pagefind-*"))
     return copy
 

@@ -8,6 +8,7 @@ file untouched.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -47,3 +48,13 @@ def write_atomic(path: Path, data: bytes | str, encoding: str = "utf-8", *, sync
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def link_or_copy(source: str | os.PathLike, target: str | os.PathLike) -> None:
+    """``target`` as a hard link to ``source`` (a symbolic link itself, not
+    what it points to), or a copy where links are not possible (another
+    file system). Fits ``shutil.copytree(copy_function=...)``."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)

@@ -24,6 +24,8 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..files import link_or_copy
+
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -76,7 +78,7 @@ def _link_tree(src: Path, dst: Path) -> None:
         target = dst / rel if rel != "." else dst
         target.mkdir(parents=True, exist_ok=True)
         for name in files:
-            _link_file(os.path.join(folder, name), target / name)
+            link_or_copy(os.path.join(folder, name), target / name)
 
 
 def _sync_tree(src: Path, dst: Path) -> None:
@@ -105,14 +107,7 @@ def _sync_tree(src: Path, dst: Path) -> None:
         if here.is_dir(follow_symlinks=False):
             _link_tree(Path(here.path), dst / name)
         else:
-            _link_file(here.path, dst / name)
-
-
-def _link_file(source: str, target: Path) -> None:
-    try:
-        os.link(source, target, follow_symlinks=False)
-    except OSError:
-        shutil.copy2(source, target, follow_symlinks=False)
+            link_or_copy(here.path, dst / name)
 
 
 def _remove(path: Path) -> None:

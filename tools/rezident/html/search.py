@@ -49,6 +49,7 @@ from lxml import etree, html
 
 from .. import __version__
 from ..errors import RezidentError
+from ..files import link_or_copy
 from .pagefind_merge import UnsupportedBundle, merge_bundles
 
 BUNDLE = "pagefind"
@@ -376,7 +377,7 @@ class SearchCache:
         cached = self.parts / key
         if not cached.is_dir():
             return False
-        shutil.copytree(cached, bundle, copy_function=_link_or_copy)
+        shutil.copytree(cached, bundle, copy_function=link_or_copy)
         self._parts_used.add(key)
         return True
 
@@ -384,7 +385,7 @@ class SearchCache:
         """Keep a copy of the freshly indexed ``bundle`` as the part ``key``."""
         staged = self.parts / f"{key}.partial"
         shutil.rmtree(staged, ignore_errors=True)
-        shutil.copytree(bundle, staged, copy_function=_link_or_copy)
+        shutil.copytree(bundle, staged, copy_function=link_or_copy)
         shutil.rmtree(self.parts / key, ignore_errors=True)
         staged.rename(self.parts / key)
         self._parts_used.add(key)
@@ -396,13 +397,6 @@ class SearchCache:
         known = [d for (d,) in self.db.execute("SELECT digest FROM texts")]
         self.db.executemany("DELETE FROM texts WHERE digest = ?",
                             ((d,) for d in known if d not in self._texts_seen))
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def _run_pagefind(site: Path, bundle: Path) -> subprocess.Popen[bytes]:
