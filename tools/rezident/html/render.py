@@ -266,7 +266,9 @@ class HtmlRenderer:
                 if not folder or not name or "/" in name or name.startswith(".") or folder.startswith("."):
                     raise RezidentError(f"an entry page must be folder/name.html, not {href!r}",
                                         path=stylesheet)
-                if href in made:  # two glossary entries whose ids agree: the first one's
+                # Our collection.xsl gives every entry an id of its own; an edition's
+                # own may not, and two entries of one id then get the first one's page.
+                if href in made:
                     continue
                 made.add(href)
                 target = Path(out_dir, folder, name)
