@@ -8,15 +8,15 @@ under ``lock``). The validator and the renderers are called through
 """
 
 from .pipeline import (
-                       CACHE_NAME,
-                       TARGETS,
-                       BuildReport,
-                       BuildRequest,
-                       Progress,
-                       StageReport,
-                       build,
-                       default_jobs,
-                       summarize_stages,
+    CACHE_NAME,
+    TARGETS,
+    BuildReport,
+    BuildRequest,
+    Progress,
+    StageReport,
+    build,
+    default_jobs,
+    summarize_stages,
 )
 from .toolkit import Finding, Toolkit  # Finding is rezident.validate's
 
