@@ -28,7 +28,7 @@ from bench_build import Run, mb
 
 sys.path.insert(0, str(HERE.parent / "tools"))
 from rezident.files import link_or_copy
-from rezident.html.search import PART_WORDS
+from rezident.html.search import PAGEFIND_OPTIONS, PART_WORDS
 
 PYTHON = sys.executable
 INDEX = ("import sys; from rezident.html import build_search_index; "
@@ -76,7 +76,7 @@ def main() -> None:
             copy = linked_copy(site, work)
             if args.whole:
                 whole = Run([PYTHON, "-m", "pagefind", "--site", str(copy), "--output-path",
-                             str(work / "whole"), "--force-language", "en", "--quiet"], work)
+                             str(work / "whole"), *PAGEFIND_OPTIONS], work)
                 print(f"{pages} pages, Pagefind over the whole site: {whole.seconds:.1f} s wall, "
                       f"{whole.cpu:.1f} s CPU, peak {mb(whole.peak)}", flush=True)
             run = Run([PYTHON, "-c", INDEX, str(copy), str(args.part_words)], work)

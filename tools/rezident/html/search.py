@@ -63,8 +63,11 @@ PART_WORDS = 300_000
 # A part also ends, by chance, after a page whose name hashes low enough:
 # on average this many times per PART_WORDS (see _parts).
 CUTS_PER_PART = 2
-# Changes whenever what goes into a cached part changes (Pagefind's options).
-PART_FORMAT = "pagefind --force-language en, 1"
+# How Pagefind is run on every part (and on a whole site): one language.
+PAGEFIND_OPTIONS = ("--force-language", "en", "--quiet")
+# Changes whenever a cached part is made differently other than by Pagefind's
+# version or options (which its key holds too).
+PART_FORMAT = "1"
 # Changes whenever document_texts reads a page differently: cached texts of
 # another format (or another rezident) are dropped.
 TEXT_FORMAT = f"{__version__}, 1"
@@ -300,7 +303,8 @@ class _PagefindParts:
 def _part_key(documents: list[DocumentText]) -> str:
     """What a part's bundle is made from: Pagefind, its options, the pages' names and bytes."""
     hasher = hashlib.blake2b(digest_size=16)
-    for piece in (PART_FORMAT, _pagefind_version(), *(f"{d.page.name}={d.digest}" for d in documents)):
+    for piece in (PART_FORMAT, _pagefind_version(), *PAGEFIND_OPTIONS,
+                  *(f"{d.page.name}={d.digest}" for d in documents)):
         hasher.update(piece.encode())
         hasher.update(b"\0")
     return hasher.hexdigest()
@@ -404,7 +408,7 @@ def _run_pagefind(site: Path, bundle: Path) -> subprocess.Popen[bytes]:
     with _log(bundle).open("wb") as log:
         return subprocess.Popen(
             [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
-             "--force-language", "en", "--quiet"],
+             *PAGEFIND_OPTIONS],
             stdout=log, stderr=subprocess.STDOUT)
 
 
