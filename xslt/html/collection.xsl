@@ -388,8 +388,6 @@
     <xsl:param name="rzh:abbrs" tunnel="yes" as="element()*"/>
     <xsl:variable name="terms" select="$rzh:terms"/>
     <xsl:variable name="abbrs" select="$rzh:abbrs"/>
-    <xsl:variable name="term-ids" select="rzh:glossary-ids(rzh:term-keys($terms), 'term-')"/>
-    <xsl:variable name="abbr-ids" select="rzh:glossary-ids(distinct-values($abbrs ! normalize-space()), 'abbr-')"/>
         <h1>Glossary</h1>
         <p class="lead">The original-language terms the translators kept beside their English, the abbreviations they glossed, and the declassification exemption codes.</p>
         <nav aria-label="Glossary sections" class="toc">
@@ -404,11 +402,11 @@
           <xsl:choose>
             <xsl:when test="$terms">
               <dl class="glossary">
-                <xsl:for-each select="rzh:term-keys($terms)">
+                <xsl:for-each select="map:keys($rzh:term-ids)">
                   <xsl:sort select="." lang="en"/>
                   <xsl:variable name="group" select="key('terms', ., $rzh:collection)"/>
                   <xsl:variable name="first" select="$group[1]"/>
-                  <xsl:variable name="id" select="$term-ids(.)"/>
+                  <xsl:variable name="id" select="$rzh:term-ids(.)"/>
                   <div class="row" id="{$id}">
                     <dt><xsl:apply-templates select="$first" mode="rzh:glossary-name"/></dt>
                     <dd>
@@ -436,7 +434,7 @@
               <dl class="glossary">
                 <xsl:for-each-group select="$abbrs" group-by="normalize-space()">
                   <xsl:sort select="lower-case(current-grouping-key())" lang="en"/>
-                  <xsl:variable name="id" select="$abbr-ids(current-grouping-key())"/>
+                  <xsl:variable name="id" select="$rzh:abbr-ids(current-grouping-key())"/>
                   <div class="row" id="{$id}">
                     <dt><xsl:apply-templates select="current-group()[1]" mode="rzh:glossary-name"/></dt>
                     <dd>
@@ -535,6 +533,12 @@
     </xsl:map>
   </xsl:function>
 
+  <!-- The glossary's ids of terms and abbreviations, for its page and the
+       list of entry pages alike (computed only by the calls that use them). -->
+  <xsl:variable name="rzh:term-ids" select="rzh:glossary-ids(rzh:term-keys($summaries/s:term), 'term-')"/>
+  <xsl:variable name="rzh:abbr-ids"
+                select="rzh:glossary-ids(distinct-values($summaries/s:abbr ! normalize-space()), 'abbr-')"/>
+
   <!-- ===== Entry pages ================================================= -->
 
   <!-- Under an entry: its mentions, grouped by document; or, when they fall
@@ -627,22 +631,19 @@
         </xsl:if>
       </xsl:for-each-group>
     </xsl:for-each>
-    <xsl:variable name="term-keys" select="rzh:term-keys($summaries/s:term)"/>
-    <xsl:variable name="term-ids" select="rzh:glossary-ids($term-keys, 'term-')"/>
-    <xsl:for-each select="$term-keys">
+    <xsl:for-each select="sort(map:keys($rzh:term-ids))">
       <xsl:variable name="group" select="key('terms', ., $rzh:collection)"/>
       <xsl:if test="count($group/..) gt $inline-documents">
-        <xsl:variable name="id" select="$term-ids(.)"/>
+        <xsl:variable name="id" select="$rzh:term-ids(.)"/>
         <xsl:variable name="first" select="$group[1]"/>
         <xsl:sequence select="'term', ., $id,
                               if ($first/@original != '') then string($first/@original) else normalize-space($first),
                               rzh:entry-href('glossary', $id)"/>
       </xsl:if>
     </xsl:for-each>
-    <xsl:variable name="abbr-ids" select="rzh:glossary-ids(distinct-values($summaries/s:abbr ! normalize-space()), 'abbr-')"/>
     <xsl:for-each-group select="$summaries/s:abbr" group-by="normalize-space()">
       <xsl:if test="count(current-group()/..) gt $inline-documents">
-        <xsl:variable name="id" select="$abbr-ids(current-grouping-key())"/>
+        <xsl:variable name="id" select="$rzh:abbr-ids(current-grouping-key())"/>
         <xsl:sequence select="'abbr', current-grouping-key(), $id, current-grouping-key(), rzh:entry-href('glossary', $id)"/>
       </xsl:if>
     </xsl:for-each-group>
